@@ -1,0 +1,114 @@
+using RouteShadow.Core.World;
+
+namespace RouteShadow.Core.Engines.Executor;
+
+/// <summary>
+/// An ordered candidate list with its affinity policy (codex-helper <c>RoutePlanTemplate</c>).
+/// The legacy compiler turns stations into candidates one upstream at a time.
+/// </summary>
+public sealed class RoutePlanTemplate
+{
+    /// <summary><c>RoutePlanTemplate.entry</c> and the first element of every legacy route path.</summary>
+    public const string LegacyEntry = "legacy";
+
+    /// <summary>The compatibility station of candidates that name none (v4 templates).</summary>
+    public const string CompatibilityStationFallback = "routing";
+
+    private readonly Dictionary<string, List<RouteCandidate>> _byStation = new(StringComparer.Ordinal);
+
+    public RoutePlanTemplate(
+        string serviceName,
+        string entry,
+        AffinityPolicy affinityPolicy,
+        IReadOnlyList<RouteCandidate> candidates,
+        string? compatibilityStationName = null,
+        ulong? fallbackTtlMs = null,
+        ulong? reprobePreferredAfterMs = null)
+    {
+        ServiceName = serviceName;
+        Entry = entry;
+        AffinityPolicy = affinityPolicy;
+        Candidates = candidates;
+        CompatibilityStationName = compatibilityStationName;
+        FallbackTtlMs = fallbackTtlMs;
+        ReprobePreferredAfterMs = reprobePreferredAfterMs;
+
+        foreach (var candidate in candidates)
+        {
+            var station = CompatStation(candidate);
+            if (!_byStation.TryGetValue(station, out var list))
+            {
+                _byStation.Add(station, list = []);
+            }
+
+            list.Add(candidate);
+        }
+    }
+
+    public string ServiceName { get; }
+
+    public string Entry { get; }
+
+    public AffinityPolicy AffinityPolicy { get; }
+
+    public IReadOnlyList<RouteCandidate> Candidates { get; }
+
+    /// <summary>Set only when the legacy stations had exactly one distinct name.</summary>
+    public string? CompatibilityStationName { get; }
+
+    public ulong? FallbackTtlMs { get; }
+
+    public ulong? ReprobePreferredAfterMs { get; }
+
+    /// <summary>Provider ids in candidate order.</summary>
+    public IEnumerable<string> ExpandedProviderOrder => Candidates.Select(c => c.ProviderId);
+
+    /// <summary>
+    /// codex-helper <c>compile_legacy_route_plan_template</c>: one candidate per upstream, stations in
+    /// order, policy <see cref="AffinityPolicy.FallbackSticky"/> with no windows. No validation:
+    /// duplicate keys, empty stations and repeated station names are all accepted.
+    /// </summary>
+    public static RoutePlanTemplate CompileLegacy(string serviceName, IReadOnlyList<Station> stations)
+    {
+        var candidates = new List<RouteCandidate>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var station in stations)
+        {
+            names.Add(station.Name);
+            for (var i = 0; i < station.Upstreams.Count; i++)
+            {
+                var providerId = station.ProviderIdAt(i);
+                candidates.Add(new RouteCandidate(
+                    new ProviderEndpointKey(serviceName, providerId, station.EndpointIdAt(i)),
+                    station.Upstreams[i],
+                    [LegacyEntry, station.Name, providerId],
+                    PreferenceGroup: 0,
+                    StableIndex: candidates.Count,
+                    station.Name,
+                    i));
+            }
+        }
+
+        return new RoutePlanTemplate(
+            serviceName,
+            LegacyEntry,
+            AffinityPolicy.FallbackSticky,
+            candidates,
+            names.Count == 1 ? names.First() : null);
+    }
+
+    /// <summary>The candidate's station: its own, else the template's, else <c>routing</c>.</summary>
+    public string CompatStation(RouteCandidate candidate) =>
+        candidate.CompatibilityStationName ?? CompatibilityStationName ?? CompatibilityStationFallback;
+
+    /// <summary>The candidate's index inside its station, else its stable index.</summary>
+    public static int CompatIndex(RouteCandidate candidate) =>
+        candidate.CompatibilityUpstreamIndex ?? candidate.StableIndex;
+
+    /// <summary>The candidates whose compatibility station is <paramref name="stationName"/>, in order.</summary>
+    public IReadOnlyList<RouteCandidate> CandidatesOf(string stationName) =>
+        _byStation.TryGetValue(stationName, out var list) ? list : [];
+
+    public SelectedUpstream SelectedUpstreamFor(RouteCandidate candidate) =>
+        new(CompatStation(candidate), CompatIndex(candidate), candidate);
+}

@@ -1,0 +1,53 @@
+using RouteShadow.Core.LoadBalancing;
+
+namespace RouteShadow.Core.Engines.Executor;
+
+/// <summary>One provider endpoint's health as the executor sees it (codex-helper <c>RoutePlanUpstreamRuntimeState</c>).</summary>
+public readonly record struct UpstreamRuntimeState(
+    bool RuntimeDisabled,
+    uint FailureCount,
+    bool CooldownActive,
+    bool UsageExhausted,
+    bool MissingAuth)
+{
+    /// <summary>An active cooldown or a failure count at the threshold.</summary>
+    public bool BreakerOpen => CooldownActive || FailureCount >= LoadBalancerConstants.FailureThreshold;
+
+    public bool HardUnavailable => RuntimeDisabled || MissingAuth || BreakerOpen;
+
+    public bool Available(bool requireUsage) => !HardUnavailable && (!requireUsage || !UsageExhausted);
+}
+
+/// <summary>
+/// The executor's runtime view (codex-helper <c>RoutePlanRuntimeState</c>): health by provider
+/// endpoint key — a later write for the same key overwrites — and one global affinity key.
+/// An unknown key reads as fully available.
+/// </summary>
+public sealed class RoutePlanRuntimeState
+{
+    private readonly Dictionary<ProviderEndpointKey, UpstreamRuntimeState> _endpoints = [];
+
+    public ProviderEndpointKey? AffinityProviderEndpoint { get; private set; }
+
+    /// <summary>Stored by codex-helper but never read by selection.</summary>
+    public ulong? AffinityLastSelectedAtMs { get; set; }
+
+    /// <summary>The age the reprobe windows are measured against.</summary>
+    public ulong? AffinityLastChangedAtMs { get; set; }
+
+    public IReadOnlyDictionary<ProviderEndpointKey, UpstreamRuntimeState> ProviderEndpoints => _endpoints;
+
+    public UpstreamRuntimeState this[ProviderEndpointKey key]
+    {
+        get => _endpoints.GetValueOrDefault(key);
+        set => _endpoints[key] = value;
+    }
+
+    /// <summary>Sets the affinity key and clears both of its timestamps.</summary>
+    public void SetAffinity(ProviderEndpointKey key)
+    {
+        AffinityProviderEndpoint = key;
+        AffinityLastSelectedAtMs = null;
+        AffinityLastChangedAtMs = null;
+    }
+}

@@ -1,0 +1,77 @@
+using RouteShadow.Core.LoadBalancing;
+using RouteShadow.Core.ModelRouting;
+
+namespace RouteShadow.Core.Engines.Legacy;
+
+/// <summary>
+/// The legacy side of codex-helper's shadow (<c>route_executor_shadow.rs</c>): for each station
+/// in order, a load balancer over a private copy of the state walks strict selection, avoiding
+/// each upstream once it is selected or skipped for the model.
+/// </summary>
+public sealed class LegacyEngine : IRoutingEngine
+{
+    public const string EngineName = "legacy";
+
+    public string Name => EngineName;
+
+    public IReadOnlyList<ShadowAttempt> Plan(RoutingQuestion question)
+    {
+        var total = question.TotalUpstreams;
+        var attempts = new List<ShadowAttempt>(total);
+        var avoidedTotal = 0;
+
+        foreach (var station in question.Stations)
+        {
+            // Each station walks a copy of the snapshot taken for it alone, as the reference clones
+            // the shared map per station: a repeated station name starts from the same state again.
+            var balancer = new LoadBalancer(station, question.States.CloneStation(station.Name));
+            var avoid = new IndexSet();
+            var n = station.Upstreams.Count;
+
+            while (!avoid.Exhausts(n))
+            {
+                if (balancer.SelectAvoiding(avoid, question.NowMs, strict: true) is not { } index)
+                {
+                    break;
+                }
+
+                var upstream = station.Upstreams[index];
+                var supported = question.Model is null
+                                || ModelSupport.IsSupported(upstream.SupportedModels, upstream.ModelMapping, question.Model);
+                if (!supported)
+                {
+                    if (avoid.Add(index))
+                    {
+                        avoidedTotal++;
+                    }
+
+                    attempts.Add(Attempt(AttemptDecision.SkippedCapabilityMismatch, station, index, avoid, avoidedTotal, total));
+                    continue;
+                }
+
+                attempts.Add(Attempt(AttemptDecision.Selected, station, index, avoid, avoidedTotal, total));
+                if (avoid.Add(index))
+                {
+                    avoidedTotal++;
+                }
+            }
+        }
+
+        return attempts;
+    }
+
+    private static ShadowAttempt Attempt(
+        AttemptDecision decision, World.Station station, int index, IndexSet avoid, int avoidedTotal, int total) =>
+        new(
+            decision,
+            station.Name,
+            index,
+            station.Upstreams[index].BaseUrl,
+            station.Upstreams[index].ProviderIdTag,
+            station.EndpointIdAt(index),
+            ["legacy", station.Name, station.ProviderIdAt(index)],
+            avoid.ToArray(),
+            avoidedTotal,
+            total,
+            decision == AttemptDecision.Selected ? null : ShadowAttempt.UnsupportedModel);
+}

@@ -1,0 +1,188 @@
+using RouteShadow.Core.World;
+
+namespace RouteShadow.Core.LoadBalancing;
+
+/// <summary>
+/// The legacy load balancer's runtime state for one station (codex-helper <c>LbState</c>):
+/// per-upstream vectors indexed like the layout they were recorded under, plus the station's
+/// sticky "last good" upstream. Times are milliseconds on the comparison's monotonic clock.
+/// </summary>
+/// <remarks>
+/// Production keeps an invariant the type does not enforce — an active cooldown implies
+/// <c>failure_count &gt;= 3</c> — and states that break it are a known source of divergence.
+/// </remarks>
+public sealed class LbState
+{
+    public uint[] FailureCounts { get; private set; } = [];
+
+    /// <summary>When each upstream's cooldown ends; null for none.</summary>
+    public long?[] CooldownUntil { get; private set; } = [];
+
+    /// <summary>Set by codex-helper's usage poller, never by the load balancer itself.</summary>
+    public bool[] UsageExhausted { get; private set; } = [];
+
+    /// <summary>The backoff exponent: grows on each cooldown-triggering event, reset by a success.</summary>
+    public uint[] PenaltyStreak { get; private set; } = [];
+
+    /// <summary>The station's sticky upstream. May point past the end, in which case it never matches.</summary>
+    public int? LastGoodIndex { get; set; }
+
+    /// <summary>The layout signature the vectors were built for.</summary>
+    public IReadOnlyList<string> UpstreamSignature { get; private set; } = [];
+
+    /// <summary>A fresh state laid out for <paramref name="signature"/>.</summary>
+    public static LbState LaidOutFor(LayoutSignature signature)
+    {
+        var state = new LbState();
+        state.Reset(signature.Keys);
+        return state;
+    }
+
+    public LbState Clone() => new()
+    {
+        FailureCounts = (uint[])FailureCounts.Clone(),
+        CooldownUntil = (long?[])CooldownUntil.Clone(),
+        UsageExhausted = (bool[])UsageExhausted.Clone(),
+        PenaltyStreak = (uint[])PenaltyStreak.Clone(),
+        LastGoodIndex = LastGoodIndex,
+        UpstreamSignature = UpstreamSignature,
+    };
+
+    /// <summary>
+    /// Makes the vectors match <paramref name="signature"/> (codex-helper <c>ensure_layout</c>):
+    /// keeps them when the layout is unchanged, migrates each upstream's entries by key when it
+    /// changed, and resets everything when either layout has duplicate keys.
+    /// </summary>
+    public void EnsureLayout(LayoutSignature signature)
+    {
+        if (signature.HasDuplicates)
+        {
+            Reset(signature.Keys);
+            return;
+        }
+
+        var n = signature.Count;
+        if (SameKeys(UpstreamSignature, signature.Keys)
+            && FailureCounts.Length == n && CooldownUntil.Length == n
+            && UsageExhausted.Length == n && PenaltyStreak.Length == n)
+        {
+            return;
+        }
+
+        Migrate(signature);
+    }
+
+    /// <summary>
+    /// Re-keys the vectors for a layout whose upstreams are the same, position for position, but
+    /// are named differently. Used to relabel a world without the load balancer migrating its state.
+    /// </summary>
+    internal void Resign(LayoutSignature signature)
+    {
+        if (signature.Count != FailureCounts.Length)
+        {
+            throw new InvalidOperationException("Resign needs a layout with the same number of upstreams.");
+        }
+
+        UpstreamSignature = signature.Keys;
+    }
+
+    /// <summary>Overwrites the vectors with given values (each must match the layout's length).</summary>
+    internal void Overwrite(uint[]? failureCounts, long?[]? cooldownUntil, bool[]? usageExhausted, uint[]? penaltyStreak)
+    {
+        FailureCounts = failureCounts ?? FailureCounts;
+        CooldownUntil = cooldownUntil ?? CooldownUntil;
+        UsageExhausted = usageExhausted ?? UsageExhausted;
+        PenaltyStreak = penaltyStreak ?? PenaltyStreak;
+    }
+
+    /// <summary>Moves every cooldown deadline <paramref name="ms"/> earlier (the scenario clock advancing).</summary>
+    internal void ShiftCooldowns(long ms)
+    {
+        for (var i = 0; i < CooldownUntil.Length; i++)
+        {
+            if (CooldownUntil[i] is { } until)
+            {
+                CooldownUntil[i] = until - ms;
+            }
+        }
+    }
+
+    private void Reset(string[] keys)
+    {
+        var n = keys.Length;
+        FailureCounts = new uint[n];
+        CooldownUntil = new long?[n];
+        UsageExhausted = new bool[n];
+        PenaltyStreak = new uint[n];
+        LastGoodIndex = null;
+        UpstreamSignature = keys;
+    }
+
+    private void Migrate(LayoutSignature signature)
+    {
+        var old = UpstreamSignature;
+        if (old.Count == 0 || LayoutSignature.ContainsDuplicates(old))
+        {
+            Reset(signature.Keys);
+            return;
+        }
+
+        var oldPosition = new Dictionary<string, int>(old.Count, StringComparer.Ordinal);
+        for (var i = 0; i < old.Count; i++)
+        {
+            oldPosition[old[i]] = i;
+        }
+
+        var (counts, cooldowns, exhausted, streaks, lastGood) =
+            (FailureCounts, CooldownUntil, UsageExhausted, PenaltyStreak, LastGoodIndex);
+        Reset(signature.Keys);
+
+        for (var i = 0; i < signature.Count; i++)
+        {
+            if (!oldPosition.TryGetValue(signature.Keys[i], out var from)
+                && !(signature.LegacyIsUnambiguous && oldPosition.TryGetValue(signature.LegacyKeys[i], out from)))
+            {
+                continue;
+            }
+
+            FailureCounts[i] = from < counts.Length ? counts[from] : 0;
+            CooldownUntil[i] = from < cooldowns.Length ? cooldowns[from] : null;
+            UsageExhausted[i] = from < exhausted.Length && exhausted[from];
+            PenaltyStreak[i] = from < streaks.Length ? streaks[from] : 0;
+        }
+
+        if (lastGood is { } l && l < old.Count)
+        {
+            var position = Array.IndexOf(signature.Keys, old[l]);
+            if (position < 0 && signature.LegacyIsUnambiguous)
+            {
+                position = Array.IndexOf(signature.LegacyKeys, old[l]);
+            }
+
+            LastGoodIndex = position >= 0 ? position : null;
+        }
+    }
+
+    private static bool SameKeys(IReadOnlyList<string> current, string[] wanted)
+    {
+        if (ReferenceEquals(current, wanted))
+        {
+            return true;
+        }
+
+        if (current.Count != wanted.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            if (!string.Equals(current[i], wanted[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using RouteShadow.Core.Engines;
+
+namespace RouteShadow.Core.Shadow;
+
+/// <summary>One field that differs between the two attempts at one position.</summary>
+/// <param name="Legacy">The legacy value, rendered as JSON text.</param>
+/// <param name="Executor">The executor value, rendered as JSON text.</param>
+public sealed record FieldDifference(int Position, string Field, string Legacy, string Executor);
+
+/// <summary>
+/// A structured diff of two attempt lists: where they first part, which fields differ position by
+/// position, and which upstreams (<c>station#index</c> with decision) one side tries and the other never does.
+/// </summary>
+public sealed record AttemptDiff(
+    int? FirstDivergence,
+    IReadOnlyList<FieldDifference> Fields,
+    IReadOnlyList<ShadowAttempt> OnlyInLegacy,
+    IReadOnlyList<ShadowAttempt> OnlyInExecutor)
+{
+    public static AttemptDiff None { get; } = new(null, [], [], []);
+
+    public static AttemptDiff Between(IReadOnlyList<ShadowAttempt> legacy, IReadOnlyList<ShadowAttempt> executor)
+    {
+        var common = Math.Min(legacy.Count, executor.Count);
+        int? first = null;
+        var fields = new List<FieldDifference>();
+        for (var i = 0; i < common; i++)
+        {
+            var before = fields.Count;
+            foreach (var field in AttemptFields.All)
+            {
+                var (l, e) = (field.Render(legacy[i]), field.Render(executor[i]));
+                if (!string.Equals(l, e, StringComparison.Ordinal))
+                {
+                    fields.Add(new FieldDifference(i, field.Name, l, e));
+                }
+            }
+
+            first ??= fields.Count > before ? i : null;
+        }
+
+        if (first is null && legacy.Count != executor.Count)
+        {
+            first = common;
+        }
+
+        return first is null
+            ? None
+            : new AttemptDiff(first, fields, OneSided(legacy, executor), OneSided(executor, legacy));
+    }
+
+    private static List<ShadowAttempt> OneSided(IReadOnlyList<ShadowAttempt> side, IReadOnlyList<ShadowAttempt> other) =>
+        [.. side.Where(a => !other.Any(o => o.Decision == a.Decision && o.UpstreamIndex == a.UpstreamIndex
+                                            && string.Equals(o.StationName, a.StationName, StringComparison.Ordinal)))];
+}

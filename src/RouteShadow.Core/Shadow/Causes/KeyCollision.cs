@@ -1,0 +1,62 @@
+using RouteShadow.Core.Engines;
+
+namespace RouteShadow.Core.Shadow.Causes;
+
+/// <summary>
+/// D3 and D4: two upstreams share a provider-endpoint key, so the executor reads one runtime entry
+/// for both (last write wins) and its affinity can land on either. <see cref="AcrossStations"/>
+/// covers keys shared by different stations, <see cref="WithinStation"/> by one station. Undone by
+/// giving the later upstreams fresh endpoint ids, with their load-balancer state carried over.
+/// </summary>
+internal sealed class KeyCollision : IDivergenceCause
+{
+    private readonly bool _acrossStations;
+
+    private KeyCollision(bool acrossStations) => _acrossStations = acrossStations;
+
+    public static KeyCollision AcrossStations { get; } = new(acrossStations: true);
+
+    public static KeyCollision WithinStation { get; } = new(acrossStations: false);
+
+    public DivergenceClass Class =>
+        _acrossStations ? DivergenceClass.CrossStationKeyCollision : DivergenceClass.InStationKeyCollision;
+
+    public bool IsPresent(RoutingQuestion question)
+    {
+        return Colliding(question).Count > 0;
+    }
+
+    public RoutingQuestion Undo(RoutingQuestion question)
+    {
+        var colliding = Colliding(question);
+        return QuestionEdits.Relabel(question, (station, index) => colliding.Contains((station, index)));
+    }
+
+    /// <summary>
+    /// (station position, upstream index) of every upstream whose key an earlier upstream already
+    /// has: one of an earlier station (across), or one earlier in the same station (within).
+    /// </summary>
+    private HashSet<(int Station, int Index)> Colliding(RoutingQuestion question)
+    {
+        var earlierStations = new HashSet<(string, string)>();
+        var colliding = new HashSet<(int, int)>();
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            var thisStation = new HashSet<(string, string)>();
+            for (var i = 0; i < station.Upstreams.Count; i++)
+            {
+                var key = QuestionEdits.KeyOf(station, i);
+                var firstInStation = thisStation.Add(key);
+                if (_acrossStations ? earlierStations.Contains(key) : !firstInStation)
+                {
+                    colliding.Add((s, i));
+                }
+            }
+
+            earlierStations.UnionWith(thisStation);
+        }
+
+        return colliding;
+    }
+}

@@ -1,0 +1,39 @@
+using RouteShadow.Core.Engines;
+
+namespace RouteShadow.Core.Shadow.Causes;
+
+/// <summary>
+/// D2: more than one station has a last-good upstream. Legacy honours each station's own; the
+/// executor has one global affinity, the first station's. Undone by forgetting the later ones.
+/// </summary>
+internal sealed class MultiStationSticky : IDivergenceCause
+{
+    public DivergenceClass Class => DivergenceClass.MultiStationSticky;
+
+    public bool IsPresent(RoutingQuestion question) =>
+        question.Stations.Count(s => HasSticky(QuestionEdits.LaidOut(question, s), s.Upstreams.Count)) > 1;
+
+    public RoutingQuestion Undo(RoutingQuestion question)
+    {
+        var first = true;
+        return QuestionEdits.EditStates(question, (station, state) =>
+        {
+            if (!HasSticky(state, station.Upstreams.Count))
+            {
+                return false;
+            }
+
+            if (first)
+            {
+                first = false;
+                return false;
+            }
+
+            state.LastGoodIndex = null;
+            return true;
+        });
+    }
+
+    private static bool HasSticky(LoadBalancing.LbState state, int upstreams) =>
+        state.LastGoodIndex is { } sticky && sticky < upstreams;
+}

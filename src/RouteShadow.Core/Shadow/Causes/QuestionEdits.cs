@@ -1,0 +1,107 @@
+using RouteShadow.Core.Engines;
+using RouteShadow.Core.LoadBalancing;
+using RouteShadow.Core.World;
+
+namespace RouteShadow.Core.Shadow.Causes;
+
+/// <summary>Copy-on-write edits of a routing question, shared by the divergence causes.</summary>
+internal static class QuestionEdits
+{
+    /// <summary>A copy of the station's state laid out for its current upstreams, as both engines will see it.</summary>
+    public static LbState LaidOut(RoutingQuestion question, Station station)
+    {
+        var map = question.States.CloneStation(station.Name);
+        return new LoadBalancer(station, map).LaidOutState();
+    }
+
+    /// <summary>The question with some stations' states replaced (each edit gets the laid-out copy to change).</summary>
+    public static RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, bool> edit)
+    {
+        var states = question.States.Clone();
+        foreach (var station in question.Stations)
+        {
+            var state = LaidOut(question, station);
+            if (edit(station, state))
+            {
+                states.Set(station.Name, state);
+            }
+        }
+
+        return question with { States = states };
+    }
+
+    /// <summary>
+    /// The question with some stations replaced by renamed or relabelled copies. Each replacement's
+    /// state is the original laid-out state re-keyed for the new layout, so nothing migrates or resets.
+    /// </summary>
+    public static RoutingQuestion ReplaceStations(RoutingQuestion question, IReadOnlyList<Station> replacements)
+    {
+        var states = question.States.Clone();
+        for (var i = 0; i < replacements.Count; i++)
+        {
+            var (before, after) = (question.Stations[i], replacements[i]);
+            if (ReferenceEquals(before, after))
+            {
+                continue;
+            }
+
+            var state = LaidOut(question, before);
+            state.Resign(after.Signature);
+            states.Set(after.Name, state);
+        }
+
+        return question with { Stations = replacements, States = states };
+    }
+
+    /// <summary>The provider-endpoint identity (provider id, endpoint id) of each upstream of a station.</summary>
+    public static (string ProviderId, string EndpointId) KeyOf(Station station, int index) =>
+        (station.ProviderIdAt(index), station.EndpointIdAt(index));
+
+    /// <summary>
+    /// Relabels the chosen upstreams with fresh endpoint ids that collide with nothing, so their
+    /// provider-endpoint keys become unique.
+    /// </summary>
+    public static RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
+    {
+        var taken = new HashSet<(string, string)>();
+        foreach (var station in question.Stations)
+        {
+            for (var i = 0; i < station.Upstreams.Count; i++)
+            {
+                taken.Add(KeyOf(station, i));
+            }
+        }
+
+        var replaced = new List<Station>(question.Stations.Count);
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            Upstream[]? upstreams = null;
+            for (var i = 0; i < station.Upstreams.Count; i++)
+            {
+                if (!chosen(s, i))
+                {
+                    continue;
+                }
+
+                var (providerId, endpointId) = KeyOf(station, i);
+                var fresh = $"{endpointId}~{s}.{i}";
+                while (!taken.Add((providerId, fresh)))
+                {
+                    fresh += "~";
+                }
+
+                upstreams ??= [.. station.Upstreams];
+                var tags = new Dictionary<string, string>(station.Upstreams[i].Tags, StringComparer.Ordinal)
+                {
+                    [TagNames.EndpointId] = fresh,
+                };
+                upstreams[i] = station.Upstreams[i].WithTags(tags);
+            }
+
+            replaced.Add(upstreams is null ? station : station.WithUpstreams(upstreams));
+        }
+
+        return ReplaceStations(question, replaced);
+    }
+}
