@@ -1,0 +1,96 @@
+using RouteShadow.Core.LoadBalancing;
+using RouteShadow.Core.Shadow;
+using RouteShadow.Core.World;
+
+namespace RouteShadow.Core.Scenarios;
+
+/// <summary>
+/// A <c>routeshadow/scenario@1</c> file: one self-contained routing question — stations in proxy
+/// order, each with an optional recorded state and a history of outcomes to apply, and one
+/// request — plus, for regression fixtures, the report it is expected to produce.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string Service,
+    ScenarioRequest Request,
+    IReadOnlyList<ScenarioStation> Stations,
+    ScenarioExpectation? Expect = null)
+{
+    public const string SchemaId = "routeshadow/scenario@1";
+
+    public const string DefaultService = "codex";
+}
+
+/// <summary>The request being routed: only its model matters to selection.</summary>
+public sealed record ScenarioRequest(string? Model);
+
+/// <summary>A station with the state it starts from and the outcomes applied to it before the request.</summary>
+public sealed record ScenarioStation(Station Station, ScenarioState? State, IReadOnlyList<ScenarioEvent> Events);
+
+/// <summary>
+/// A recorded load-balancer state. Arrays have one entry per upstream of <see cref="Layout"/> (or of
+/// the station's upstreams when it is null); a null array keeps the fresh value.
+/// </summary>
+/// <param name="CooldownRemainingMs">Time left on each cooldown relative to the scenario clock: null none, &lt;= 0 already expired.</param>
+/// <param name="Layout">The upstream list the state was recorded under; the engines migrate it to the current one.</param>
+public sealed record ScenarioState(
+    uint[]? FailureCounts,
+    long?[]? CooldownRemainingMs,
+    bool[]? UsageExhausted,
+    uint[]? PenaltyStreak,
+    int? LastGoodIndex,
+    IReadOnlyList<Upstream>? Layout);
+
+/// <summary>An outcome or clock step applied to a station's state before the request.</summary>
+public abstract record ScenarioEvent;
+
+/// <summary><c>record</c>: a request outcome, as the load balancer's own outcome recording.</summary>
+public sealed record RecordEvent(int Index, bool Success, ulong CooldownSecs, CooldownBackoff Backoff) : ScenarioEvent;
+
+/// <summary><c>penalize</c>: an immediate penalty with a cooldown.</summary>
+public sealed record PenalizeEvent(int Index, ulong CooldownSecs, string Reason, CooldownBackoff Backoff) : ScenarioEvent;
+
+/// <summary><c>advance</c>: the scenario clock moves forward (for every station).</summary>
+public sealed record AdvanceEvent(long Ms) : ScenarioEvent;
+
+/// <summary>
+/// The <c>expect</c> block: the report the scenario must produce and, optionally, the divergence
+/// classes its mismatch must carry.
+/// </summary>
+public sealed record ScenarioExpectation(ShadowReport Report, IReadOnlyList<DivergenceClass>? Classes = null)
+{
+    /// <summary>The expectation's failures against an actual comparison; empty when it holds.</summary>
+    public IReadOnlyList<string> Check(ShadowComparison actual)
+    {
+        var failures = new List<string>();
+        if (Report.Matches != actual.Report.Matches)
+        {
+            failures.Add($"expected matches={Report.Matches.ToString().ToLowerInvariant()}, got {actual.Report.Matches.ToString().ToLowerInvariant()}");
+        }
+
+        Compare("legacy_attempts", Report.LegacyAttempts, actual.Report.LegacyAttempts, failures);
+        Compare("executor_attempts", Report.ExecutorAttempts, actual.Report.ExecutorAttempts, failures);
+
+        if (Classes is not null && !Classes.Order().SequenceEqual(actual.Classes.Order()))
+        {
+            failures.Add($"expected classes [{string.Join(", ", Classes.Select(c => c.WireName()))}], got [{string.Join(", ", actual.Classes.Select(c => c.WireName()))}]");
+        }
+
+        return failures;
+    }
+
+    private static void Compare(
+        string side, IReadOnlyList<Engines.ShadowAttempt> expected, IReadOnlyList<Engines.ShadowAttempt> actual, List<string> failures)
+    {
+        var diff = AttemptDiff.Between(expected, actual);
+        if (diff.FirstDivergence is not { } at)
+        {
+            return;
+        }
+
+        var detail = diff.Fields.FirstOrDefault(f => f.Position == at) is { } field
+            ? $"{field.Field} expected {field.Legacy}, got {field.Executor}"
+            : $"expected {expected.Count} attempts, got {actual.Count}";
+        failures.Add($"{side}[{at}]: {detail}");
+    }
+}

@@ -1,0 +1,25 @@
+namespace RouteShadow.Core.Scenarios;
+
+/// <summary>
+/// A scenario that cannot be read: malformed JSON or a value the format does not allow. Names
+/// the JSON path and, when known, the 1-based line.
+/// </summary>
+public sealed class ScenarioFormatException : Exception
+{
+    public ScenarioFormatException(string jsonPath, string reason, long? line = null, Exception? inner = null)
+        : base(line is null ? $"{jsonPath}: {reason}" : $"line {line}: {jsonPath}: {reason}", inner)
+    {
+        JsonPath = jsonPath;
+        Reason = reason;
+        Line = line;
+    }
+
+    public string JsonPath { get; }
+
+    public string Reason { get; }
+
+    /// <summary>The 1-based line of the offending value in the text that was read, when known.</summary>
+    public long? Line { get; }
+
+    public ScenarioFormatException AtLine(long? line) => new(JsonPath, Reason, line, this);
+}
