@@ -58,18 +58,41 @@ public sealed class LbState
         if (signature.HasDuplicates)
         {
             Reset(signature.Keys);
-            return;
         }
-
-        var n = signature.Count;
-        if (SameKeys(UpstreamSignature, signature.Keys)
-            && FailureCounts.Length == n && CooldownUntil.Length == n
-            && UsageExhausted.Length == n && PenaltyStreak.Length == n)
+        else if (!IsLaidOutFor(signature))
         {
-            return;
+            Migrate(signature);
+        }
+    }
+
+    /// <summary>
+    /// True when <see cref="EnsureLayout"/> would leave this state as it is, so it can be read for
+    /// <paramref name="signature"/> without a copy.
+    /// </summary>
+    public bool IsLaidOutFor(LayoutSignature signature)
+    {
+        var n = signature.Count;
+        return !signature.HasDuplicates
+               && SameKeys(UpstreamSignature, signature.Keys)
+               && FailureCounts.Length == n && CooldownUntil.Length == n
+               && UsageExhausted.Length == n && PenaltyStreak.Length == n;
+    }
+
+    /// <summary>
+    /// The state <paramref name="stored"/> (possibly none) reads as once laid out for
+    /// <paramref name="signature"/>: itself when no change is needed, else a laid-out copy.
+    /// The caller must not write to the result.
+    /// </summary>
+    public static LbState ReadLaidOut(LbState? stored, LayoutSignature signature)
+    {
+        if (stored is not null && stored.IsLaidOutFor(signature))
+        {
+            return stored;
         }
 
-        Migrate(signature);
+        var copy = stored?.Clone() ?? new LbState();
+        copy.EnsureLayout(signature);
+        return copy;
     }
 
     /// <summary>

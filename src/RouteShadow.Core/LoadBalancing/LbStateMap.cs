@@ -47,15 +47,6 @@ public sealed class LbStateMap
         return new LbStateMap(copy);
     }
 
-    /// <summary>A map holding a deep copy of one station's state only (or nothing, if it has none).</summary>
-    public LbStateMap CloneStation(string stationName)
-    {
-        var copy = new Dictionary<string, LbState>(1, StringComparer.Ordinal);
-        if (_states.TryGetValue(stationName, out var state))
-        {
-            copy.Add(stationName, state.Clone());
-        }
-
-        return new LbStateMap(copy);
-    }
+    /// <summary>A new map sharing this one's state objects: for callers that replace entries rather than change them.</summary>
+    internal LbStateMap ShallowCopy() => new(new Dictionary<string, LbState>(_states, StringComparer.Ordinal));
 }

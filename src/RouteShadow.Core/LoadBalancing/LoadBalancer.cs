@@ -19,26 +19,38 @@ public sealed class LoadBalancer(Station station, LbStateMap states)
     /// </summary>
     public int? SelectAvoiding(IndexSet avoid, long nowMs, bool strict)
     {
-        var n = Station.Upstreams.Count;
-        if (n == 0)
+        if (Station.Upstreams.Count == 0)
         {
             return null;
         }
 
         var state = LaidOutState();
         ExpireCooldowns(state, nowMs);
+        return Select(state, Station.Upstreams.Count, avoid, nowMs, strict);
+    }
 
-        var counts = state.FailureCounts;
+    /// <summary>
+    /// The selection rule on a laid-out state, without writing to it: a cooldown that is over
+    /// reads as a cleared one (the expiry pass is idempotent at one instant, so the outcome is the same).
+    /// </summary>
+    public static int? Select(LbState state, int upstreamCount, IndexSet avoid, long nowMs, bool strict)
+    {
+        var n = upstreamCount;
+        if (n == 0)
+        {
+            return null;
+        }
+
         var exhausted = state.UsageExhausted;
         if (state.LastGoodIndex is { } sticky && sticky < n
-            && counts[sticky] < LoadBalancerConstants.FailureThreshold && !exhausted[sticky] && !avoid.Contains(sticky))
+            && Healthy(state, sticky, nowMs) && !exhausted[sticky] && !avoid.Contains(sticky))
         {
             return sticky;
         }
 
         for (var i = 0; i < n; i++)
         {
-            if (!avoid.Contains(i) && counts[i] < LoadBalancerConstants.FailureThreshold && !exhausted[i])
+            if (!avoid.Contains(i) && Healthy(state, i, nowMs) && !exhausted[i])
             {
                 return i;
             }
@@ -47,7 +59,7 @@ public sealed class LoadBalancer(Station station, LbStateMap states)
         // Second round: usage exhaustion no longer excludes an upstream.
         for (var i = 0; i < n; i++)
         {
-            if (!avoid.Contains(i) && counts[i] < LoadBalancerConstants.FailureThreshold)
+            if (!avoid.Contains(i) && Healthy(state, i, nowMs))
             {
                 return i;
             }
@@ -135,6 +147,11 @@ public sealed class LoadBalancer(Station station, LbStateMap states)
         state.EnsureLayout(Station.Signature);
         return state;
     }
+
+    /// <summary>Below the failure threshold once any cooldown that is over has cleared the count.</summary>
+    private static bool Healthy(LbState state, int index, long nowMs) =>
+        (state.CooldownUntil[index] is { } until && nowMs >= until ? 0 : state.FailureCounts[index])
+        < LoadBalancerConstants.FailureThreshold;
 
     private static void ExpireCooldowns(LbState state, long nowMs)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.Shadow;
-using static RouteShadow.Core.Scenarios.JsonValues;
 
 namespace RouteShadow.Core.Scenarios;
 
@@ -81,49 +80,99 @@ public static class ReportJson
         writer.WriteEndObject();
     }
 
-    public static ShadowAttempt ReadAttempt(JsonElement value, string path)
+    internal static ShadowAttempt ReadAttempt(ref JsonCursor c)
     {
         AttemptDecision? decision = null;
         string? station = null, baseUrl = null, providerId = null, endpointId = null, reason = null;
         int? index = null, avoidedTotal = null, total = null;
         string[]? routePath = null;
         int[]? avoid = null;
-        JsonValues.Object(value, path, (field, v, at) =>
+        var seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            switch (field)
+            if (c.FieldIs("decision"u8))
             {
-                case "decision": decision = ReadDecision(v, at); return true;
-                case "station_name": station = String(v, at); return true;
-                case "upstream_index": index = Index(v, at); return true;
-                case "upstream_base_url": baseUrl = String(v, at); return true;
-                case "provider_id": providerId = NullableString(v, at); return true;
-                case "endpoint_id": endpointId = NullableString(v, at); return true;
-                case "route_path": routePath = Array(v, at, String); return true;
-                case "avoid_for_station": avoid = Array(v, at, Index); return true;
-                case "avoided_total": avoidedTotal = Index(v, at); return true;
-                case "total_upstreams": total = Index(v, at); return true;
-                case "reason": reason = NullableString(v, at); return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                decision = ReadDecision(ref c);
             }
-        });
+            else if (c.FieldIs("station_name"u8))
+            {
+                c.Once(ref seen, 1);
+                station = c.String();
+            }
+            else if (c.FieldIs("upstream_index"u8))
+            {
+                c.Once(ref seen, 2);
+                index = c.Index();
+            }
+            else if (c.FieldIs("upstream_base_url"u8))
+            {
+                c.Once(ref seen, 3);
+                baseUrl = c.String();
+            }
+            else if (c.FieldIs("provider_id"u8))
+            {
+                c.Once(ref seen, 4);
+                providerId = c.NullableString();
+            }
+            else if (c.FieldIs("endpoint_id"u8))
+            {
+                c.Once(ref seen, 5);
+                endpointId = c.NullableString();
+            }
+            else if (c.FieldIs("route_path"u8))
+            {
+                c.Once(ref seen, 6);
+                routePath = c.Array(static (ref JsonCursor v) => v.String());
+            }
+            else if (c.FieldIs("avoid_for_station"u8))
+            {
+                c.Once(ref seen, 7);
+                avoid = c.Array(static (ref JsonCursor v) => v.Index());
+            }
+            else if (c.FieldIs("avoided_total"u8))
+            {
+                c.Once(ref seen, 8);
+                avoidedTotal = c.Index();
+            }
+            else if (c.FieldIs("total_upstreams"u8))
+            {
+                c.Once(ref seen, 9);
+                total = c.Index();
+            }
+            else if (c.FieldIs("reason"u8))
+            {
+                c.Once(ref seen, 10);
+                reason = c.NullableString();
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
+        }
 
-        Require(decision is not null, path, "decision");
-        Require(station is not null, path, "station_name");
-        Require(index is not null, path, "upstream_index");
-        Require(baseUrl is not null, path, "upstream_base_url");
-        Require(routePath is not null, path, "route_path");
-        Require(avoid is not null, path, "avoid_for_station");
-        Require(avoidedTotal is not null, path, "avoided_total");
-        Require(total is not null, path, "total_upstreams");
         return new ShadowAttempt(
-            decision!.Value, station!, index!.Value, baseUrl!, providerId, endpointId, routePath!, avoid!, avoidedTotal!.Value, total!.Value, reason);
+            decision ?? throw c.Error("decision", Missing),
+            station ?? throw c.Error("station_name", Missing),
+            index ?? throw c.Error("upstream_index", Missing),
+            baseUrl ?? throw c.Error("upstream_base_url", Missing),
+            providerId,
+            endpointId,
+            routePath ?? throw c.Error("route_path", Missing),
+            avoid ?? throw c.Error("avoid_for_station", Missing),
+            avoidedTotal ?? throw c.Error("avoided_total", Missing),
+            total ?? throw c.Error("total_upstreams", Missing),
+            reason);
     }
 
-    private static AttemptDecision ReadDecision(JsonElement value, string path) => String(value, path) switch
+    private const string Missing = "missing required field";
+
+    private static AttemptDecision ReadDecision(ref JsonCursor c) => c.String() switch
     {
         "selected" => AttemptDecision.Selected,
         "skipped_capability_mismatch" => AttemptDecision.SkippedCapabilityMismatch,
-        var other => throw Error(path, $"unknown decision '{other}'"),
+        var other => throw c.Error($"unknown decision '{other}'"),
     };
 
     private static void WriteRefs(Utf8JsonWriter writer, string name, IReadOnlyList<ShadowAttempt> attempts)

@@ -2,235 +2,347 @@ using System.Text.Json;
 using RouteShadow.Core.LoadBalancing;
 using RouteShadow.Core.Shadow;
 using RouteShadow.Core.World;
-using static RouteShadow.Core.Scenarios.JsonValues;
 
 namespace RouteShadow.Core.Scenarios;
 
 /// <summary>
-/// Reads <c>routeshadow/scenario@1</c> documents strictly: unknown fields, wrong types, negative
-/// counts, indices out of range and repeated station names are errors naming the JSON path and line.
+/// Reads <c>routeshadow/scenario@1</c> documents strictly, in one pass: unknown fields, wrong
+/// types, negative counts, indices out of range and repeated station names are errors naming the
+/// JSON path and line.
 /// </summary>
 public static class ScenarioReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
-
     /// <summary>Reads a scenario document.</summary>
-    public static Scenario Read(ReadOnlyMemory<byte> utf8) => Parse(utf8, root => FromJson(root, "$"));
+    public static Scenario Read(ReadOnlySpan<byte> utf8)
+    {
+        var cursor = new JsonCursor(utf8);
+        cursor.EnterObject();
+        var scenario = ReadScenarioFields(ref cursor, hasField: cursor.NextField());
+        cursor.End();
+        return scenario;
+    }
 
     /// <summary>
     /// Reads one batch case: a scenario, or <c>{"scenario": …, "report": …}</c> as in the
     /// conformance corpus, whose report becomes the scenario's expectation.
     /// </summary>
-    public static Scenario ReadCase(ReadOnlyMemory<byte> utf8) => Parse(utf8, root =>
+    public static Scenario ReadCase(ReadOnlySpan<byte> utf8)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("scenario", out _))
+        var cursor = new JsonCursor(utf8);
+        cursor.EnterObject();
+        var hasField = cursor.NextField();
+        if (!hasField || !(cursor.FieldIs("scenario"u8) || cursor.FieldIs("report"u8)))
         {
-            return FromJson(root, "$");
+            var bare = ReadScenarioFields(ref cursor, hasField);
+            cursor.End();
+            return bare;
         }
 
         Scenario? scenario = null;
         ShadowReport? report = null;
-        JsonValues.Object(root, "$", (name, value, path) =>
+        var seen = 0;
+        do
         {
-            switch (name)
+            if (cursor.FieldIs("scenario"u8))
             {
-                case "scenario": scenario = FromJson(value, path); return true;
-                case "report": report = ReadReport(value, path); return true;
-                default: return false;
+                cursor.Once(ref seen, 0);
+                cursor.EnterObject();
+                scenario = ReadScenarioFields(ref cursor, cursor.NextField());
             }
-        });
+            else if (cursor.FieldIs("report"u8))
+            {
+                cursor.Once(ref seen, 1);
+                report = ReadReport(ref cursor, allowClasses: false, out _);
+            }
+            else
+            {
+                throw cursor.UnknownField();
+            }
+        }
+        while (cursor.NextField());
 
-        if (report is null)
+        if (scenario is null)
         {
-            return scenario!;
+            throw cursor.Error("scenario", "missing required field");
         }
 
-        return scenario!.Expect is not null
-            ? throw Error("$.report", "a case may hold a report or an expect block, not both")
-            : scenario with { Expect = new ScenarioExpectation(report) };
-    });
+        cursor.End();
+        if (report is null)
+        {
+            return scenario;
+        }
 
-    /// <summary>Reads a scenario from a parsed element; errors carry paths below <paramref name="path"/>.</summary>
-    public static Scenario FromJson(JsonElement root, string path)
+        return scenario.Expect is not null
+            ? throw new ScenarioFormatException("$.report", "a case may hold a report or an expect block, not both")
+            : scenario with { Expect = new ScenarioExpectation(report) };
+    }
+
+    /// <summary>Reads the fields of a scenario object; the cursor is on its first field (if any).</summary>
+    private static Scenario ReadScenarioFields(ref JsonCursor c, bool hasField)
     {
         string? schema = null, name = null, service = null;
         ScenarioRequest? request = null;
-        ScenarioStation[]? stations = null;
+        List<ScenarioStation>? stations = null;
         ScenarioExpectation? expect = null;
-        JsonValues.Object(root, path, (field, value, at) =>
+        int schemaAt = 0, seen = 0;
+        for (var more = hasField; more; more = c.NextField())
         {
-            switch (field)
+            if (c.FieldIs("schema"u8))
             {
-                case "schema": schema = String(value, at); return true;
-                case "name": name = String(value, at); return true;
-                case "service": service = String(value, at); return true;
-                case "request": request = ReadRequest(value, at); return true;
-                case "stations": stations = Array(value, at, ReadStation); return true;
-                case "expect": expect = ReadExpectation(value, at); return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                schemaAt = c.Offset;
+                schema = c.String();
             }
-        });
+            else if (c.FieldIs("name"u8))
+            {
+                c.Once(ref seen, 1);
+                name = c.String();
+            }
+            else if (c.FieldIs("service"u8))
+            {
+                c.Once(ref seen, 2);
+                service = c.String();
+                if (service is not ("codex" or "claude"))
+                {
+                    throw c.Error($"unknown service '{service}', expected 'codex' or 'claude'");
+                }
+            }
+            else if (c.FieldIs("request"u8))
+            {
+                c.Once(ref seen, 3);
+                request = ReadRequest(ref c);
+            }
+            else if (c.FieldIs("stations"u8))
+            {
+                c.Once(ref seen, 4);
+                stations = ReadStations(ref c);
+            }
+            else if (c.FieldIs("expect"u8))
+            {
+                c.Once(ref seen, 5);
+                expect = c.IsNull ? null : ReadExpectation(ref c);
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
+        }
 
-        Require(schema is not null, path, "schema");
+        if (schema is null)
+        {
+            throw c.Error("schema", "missing required field");
+        }
+
         if (schema != Scenario.SchemaId)
         {
-            throw Error(Field(path, "schema"), $"unsupported schema '{schema}', expected '{Scenario.SchemaId}'");
+            throw new ScenarioFormatException(
+                JsonPaths.Field(c.Path(), "schema"), $"unsupported schema '{schema}', expected '{Scenario.SchemaId}'", c.LineAt(schemaAt));
         }
 
-        service ??= Scenario.DefaultService;
-        if (service is not ("codex" or "claude"))
-        {
-            throw Error(Field(path, "service"), $"unknown service '{service}', expected 'codex' or 'claude'");
-        }
-
-        Require(stations is not null, path, "stations");
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < stations!.Length; i++)
-        {
-            if (!names.Add(stations[i].Station.Name))
-            {
-                throw Error(Field(Item(Field(path, "stations"), i), "name"), $"duplicate station name '{stations[i].Station.Name}'");
-            }
-        }
-
-        return new Scenario(name ?? string.Empty, service, request ?? new ScenarioRequest(null), stations, expect);
+        return stations is null
+            ? throw c.Error("stations", "missing required field")
+            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect);
     }
 
-    private static Scenario Parse(ReadOnlyMemory<byte> utf8, Func<JsonElement, Scenario> read)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, Options);
-        }
-        catch (JsonException ex)
-        {
-            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            throw new ScenarioFormatException(path, "malformed JSON: " + FirstSentence(ex.Message), (ex.LineNumber ?? 0) + 1, ex);
-        }
-
-        using (document)
-        {
-            try
-            {
-                return read(document.RootElement);
-            }
-            catch (ScenarioFormatException ex) when (ex.Line is null)
-            {
-                throw ex.AtLine(JsonLocator.LineOf(utf8.Span, ex.JsonPath));
-            }
-        }
-    }
-
-    private static ScenarioRequest ReadRequest(JsonElement value, string path)
+    private static ScenarioRequest ReadRequest(ref JsonCursor c)
     {
         string? model = null;
-        JsonValues.Object(value, path, (field, v, at) =>
+        var seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            if (field != "model")
+            if (!c.FieldIs("model"u8))
             {
-                return false;
+                throw c.UnknownField();
             }
 
-            model = NullableString(v, at);
-            return true;
-        });
+            c.Once(ref seen, 0);
+            model = c.NullableString();
+        }
+
         return new ScenarioRequest(model);
     }
 
-    private static ScenarioStation ReadStation(JsonElement value, string path)
+    private static List<ScenarioStation> ReadStations(ref JsonCursor c)
+    {
+        var stations = new List<ScenarioStation>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        c.EnterArray();
+        while (c.NextItem())
+        {
+            var (station, nameAt) = ReadStation(ref c);
+            if (!names.Add(station.Station.Name))
+            {
+                throw new ScenarioFormatException(
+                    JsonPaths.Field(c.Path(), "name"),
+                    $"duplicate station name '{station.Station.Name}'",
+                    c.LineAt(nameAt));
+            }
+
+            stations.Add(station);
+        }
+
+        return stations;
+    }
+
+    /// <summary>
+    /// Reads a station. Its state and events are checked against its upstream count once the whole
+    /// object is read, since fields may come in any order; their offsets keep the errors' lines.
+    /// </summary>
+    private static (ScenarioStation Station, int NameAt) ReadStation(ref JsonCursor c)
     {
         string? name = null;
         Upstream[]? upstreams = null;
-        JsonElement? state = null;
-        JsonElement? events = null;
-        JsonValues.Object(value, path, (field, v, at) =>
+        RawState? state = null;
+        RawEvent[]? events = null;
+        int nameAt = 0, seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            switch (field)
+            if (c.FieldIs("name"u8))
             {
-                case "name": name = String(v, at); return true;
-                case "upstreams": upstreams = Array(v, at, ReadUpstream); return true;
-                case "state": state = v; return true;
-                case "events": events = v; return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                nameAt = c.Offset;
+                name = c.String();
             }
-        });
+            else if (c.FieldIs("upstreams"u8))
+            {
+                c.Once(ref seen, 1);
+                upstreams = c.IsNull ? throw c.Error("expected an array, found null") : c.Array(ReadUpstream);
+            }
+            else if (c.FieldIs("state"u8))
+            {
+                c.Once(ref seen, 2);
+                state = c.IsNull ? null : ReadState(ref c);
+            }
+            else if (c.FieldIs("events"u8))
+            {
+                c.Once(ref seen, 3);
+                events = c.Array(ReadEvent);
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
+        }
 
-        Require(name is not null, path, "name");
-        Require(upstreams is not null, path, "upstreams");
-        var station = new Station(name!, upstreams!);
-        var scenarioState = state is { ValueKind: not JsonValueKind.Null } s ? ReadState(s, Field(path, "state"), station) : null;
-        var scenarioEvents = events is { ValueKind: not JsonValueKind.Null } e
-            ? Array(e, Field(path, "events"), (ev, at) => ReadEvent(ev, at, upstreams!.Length))
-            : [];
-        return new ScenarioStation(station, scenarioState, scenarioEvents);
+        // The station object is done: the cursor's path is now the station's own.
+        if (name is null || upstreams is null)
+        {
+            throw new ScenarioFormatException(c.Path(), $"missing required field '{(name is null ? "name" : "upstreams")}'", c.LineAt(c.Offset));
+        }
+
+        var station = new Station(name, upstreams);
+        var scenarioEvents = new ScenarioEvent[events?.Length ?? 0];
+        for (var i = 0; i < scenarioEvents.Length; i++)
+        {
+            var raw = events![i];
+            if (raw.Index >= upstreams.Length)
+            {
+                throw new ScenarioFormatException(
+                    JsonPaths.Field(JsonPaths.Item(JsonPaths.Field(c.Path(), "events"), i), "index"),
+                    $"index {raw.Index} is out of range: the station has {upstreams.Length} upstreams",
+                    c.LineAt(raw.IndexAt));
+            }
+
+            scenarioEvents[i] = raw.Event;
+        }
+
+        return (new ScenarioStation(station, state?.Validated(upstreams.Length, ref c), scenarioEvents), nameAt);
     }
 
     /// <summary>Reads an upstream (also used for state layouts).</summary>
-    public static Upstream ReadUpstream(JsonElement value, string path)
+    private static Upstream ReadUpstream(ref JsonCursor c)
     {
         string? baseUrl = null;
         Dictionary<string, string>? tags = null, mapping = null;
         Dictionary<string, bool>? supported = null;
-        JsonValues.Object(value, path, (field, v, at) =>
+        var seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            var isNull = v.ValueKind == JsonValueKind.Null;
-            switch (field)
+            if (c.FieldIs("base_url"u8))
             {
-                case "base_url": baseUrl = String(v, at); return true;
-                case "tags": tags = isNull ? null : Map(v, at, String); return true;
-                case "supported_models": supported = isNull ? null : Map(v, at, Bool); return true;
-                case "model_mapping": mapping = isNull ? null : Map(v, at, String); return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                baseUrl = c.String();
             }
-        });
-
-        Require(baseUrl is not null, path, "base_url");
-        return new Upstream(baseUrl!, tags, supported, mapping);
-    }
-
-    private static ScenarioState ReadState(JsonElement value, string path, Station station)
-    {
-        uint[]? failures = null, streaks = null;
-        long?[]? cooldowns = null;
-        bool[]? exhausted = null;
-        int? lastGood = null;
-        Upstream[]? layout = null;
-        JsonValues.Object(value, path, (field, v, at) =>
-        {
-            var isNull = v.ValueKind == JsonValueKind.Null;
-            switch (field)
+            else if (c.FieldIs("tags"u8))
             {
-                case "failure_counts": failures = isNull ? null : Array(v, at, UInt32); return true;
-                case "cooldown_remaining_ms":
-                    cooldowns = isNull ? null : Array(v, at, (c, p) => c.ValueKind == JsonValueKind.Null ? (long?)null : Int64(c, p));
-                    return true;
-                case "usage_exhausted": exhausted = isNull ? null : Array(v, at, Bool); return true;
-                case "penalty_streak": streaks = isNull ? null : Array(v, at, UInt32); return true;
-                case "last_good_index": lastGood = isNull ? null : Index(v, at); return true;
-                case "layout": layout = isNull ? null : Array(v, at, ReadUpstream); return true;
-                default: return false;
+                c.Once(ref seen, 1);
+                tags = c.Map(static (ref JsonCursor v) => v.String());
             }
-        });
-
-        var expected = layout?.Length ?? station.Upstreams.Count;
-        var basis = layout is null ? "the station's upstreams" : "the state's layout";
-        CheckLength(failures?.Length, "failure_counts");
-        CheckLength(cooldowns?.Length, "cooldown_remaining_ms");
-        CheckLength(exhausted?.Length, "usage_exhausted");
-        CheckLength(streaks?.Length, "penalty_streak");
-        return new ScenarioState(failures, cooldowns, exhausted, streaks, lastGood, layout);
-
-        void CheckLength(int? length, string field)
-        {
-            if (length is { } n && n != expected)
+            else if (c.FieldIs("supported_models"u8))
             {
-                throw Error(Field(path, field), $"has {n} entries but {basis} has {expected} upstreams");
+                c.Once(ref seen, 2);
+                supported = c.Map(static (ref JsonCursor v) => v.Bool());
+            }
+            else if (c.FieldIs("model_mapping"u8))
+            {
+                c.Once(ref seen, 3);
+                mapping = c.Map(static (ref JsonCursor v) => v.String());
+            }
+            else
+            {
+                throw c.UnknownField();
             }
         }
+
+        return baseUrl is null
+            ? throw c.Error("base_url", "missing required field")
+            : new Upstream(baseUrl, tags, supported, mapping);
     }
 
-    private static ScenarioEvent ReadEvent(JsonElement value, string path, int upstreamCount)
+    private static RawState ReadState(ref JsonCursor c)
+    {
+        var state = new RawState();
+        var seen = 0;
+        c.EnterObject();
+        while (c.NextField())
+        {
+            if (c.FieldIs("failure_counts"u8))
+            {
+                c.Once(ref seen, 0);
+                state.FailureCountsAt = c.Offset;
+                state.FailureCounts = c.Array(static (ref JsonCursor v) => v.UInt32());
+            }
+            else if (c.FieldIs("cooldown_remaining_ms"u8))
+            {
+                c.Once(ref seen, 1);
+                state.CooldownsAt = c.Offset;
+                state.Cooldowns = c.Array(static (ref JsonCursor v) => v.IsNull ? (long?)null : v.Int64());
+            }
+            else if (c.FieldIs("usage_exhausted"u8))
+            {
+                c.Once(ref seen, 2);
+                state.ExhaustedAt = c.Offset;
+                state.Exhausted = c.Array(static (ref JsonCursor v) => v.Bool());
+            }
+            else if (c.FieldIs("penalty_streak"u8))
+            {
+                c.Once(ref seen, 3);
+                state.StreaksAt = c.Offset;
+                state.Streaks = c.Array(static (ref JsonCursor v) => v.UInt32());
+            }
+            else if (c.FieldIs("last_good_index"u8))
+            {
+                c.Once(ref seen, 4);
+                state.LastGood = c.IsNull ? null : c.Index();
+            }
+            else if (c.FieldIs("layout"u8))
+            {
+                c.Once(ref seen, 5);
+                state.Layout = c.Array(ReadUpstream);
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
+        }
+
+        return state;
+    }
+
+    private static RawEvent ReadEvent(ref JsonCursor c)
     {
         string? op = null, reason = null;
         int? index = null;
@@ -238,125 +350,230 @@ public static class ScenarioReader
         ulong? cooldownSecs = null;
         long? ms = null;
         CooldownBackoff? backoff = null;
-        var fields = new List<string>();
-        JsonValues.Object(value, path, (field, v, at) =>
+        int indexAt = 0, seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            fields.Add(field);
-            switch (field)
+            if (c.FieldIs("op"u8))
             {
-                case "op": op = String(v, at); return true;
-                case "index":
-                    index = Index(v, at);
-                    if (index >= upstreamCount)
-                    {
-                        throw Error(at, $"index {index} is out of range: the station has {upstreamCount} upstreams");
-                    }
-
-                    return true;
-                case "success": success = Bool(v, at); return true;
-                case "cooldown_secs": cooldownSecs = UInt64(v, at); return true;
-                case "reason": reason = String(v, at); return true;
-                case "backoff": backoff = ReadBackoff(v, at); return true;
-                case "ms":
-                    var step = Int64(v, at);
-                    ms = step >= 0 ? step : throw Error(at, "a clock advance cannot be negative");
-                    return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                op = c.String();
+                if (op is not ("record" or "penalize" or "advance"))
+                {
+                    throw c.Error($"unknown op '{op}', expected record, penalize or advance");
+                }
             }
-        });
+            else if (c.FieldIs("index"u8))
+            {
+                c.Once(ref seen, 1);
+                indexAt = c.Offset;
+                index = c.Index();
+            }
+            else if (c.FieldIs("success"u8))
+            {
+                c.Once(ref seen, 2);
+                success = c.Bool();
+            }
+            else if (c.FieldIs("cooldown_secs"u8))
+            {
+                c.Once(ref seen, 3);
+                cooldownSecs = c.UInt64();
+            }
+            else if (c.FieldIs("reason"u8))
+            {
+                c.Once(ref seen, 4);
+                reason = c.String();
+            }
+            else if (c.FieldIs("backoff"u8))
+            {
+                c.Once(ref seen, 5);
+                backoff = ReadBackoff(ref c);
+            }
+            else if (c.FieldIs("ms"u8))
+            {
+                c.Once(ref seen, 6);
+                var step = c.Int64();
+                ms = step >= 0 ? step : throw c.Error("a clock advance cannot be negative");
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
+        }
 
-        Require(op is not null, path, "op");
+        const int recordFields = 0b0101111, penalizeFields = 0b0111011, advanceFields = 0b1000001;
         var allowed = op switch
         {
-            "record" => ["op", "index", "success", "cooldown_secs", "backoff"],
-            "penalize" => ["op", "index", "cooldown_secs", "reason", "backoff"],
-            "advance" => new[] { "op", "ms" },
-            _ => throw Error(Field(path, "op"), $"unknown op '{op}', expected record, penalize or advance"),
+            "record" => recordFields,
+            "penalize" => penalizeFields,
+            "advance" => advanceFields,
+            _ => throw c.Error("op", "missing required field"),
         };
-        if (fields.FirstOrDefault(f => !allowed.Contains(f)) is { } stray)
+        if ((seen & ~allowed) != 0)
         {
-            throw Error(Field(path, stray), $"unknown field for op '{op}'");
+            throw c.Error($"an '{op}' event has a field that belongs to another op ({FieldNames(seen & ~allowed)})");
         }
 
-        switch (op)
+        return op switch
         {
-            case "record":
-                Require(index is not null, path, "index");
-                Require(success is not null, path, "success");
-                return new RecordEvent(index!.Value, success!.Value, cooldownSecs ?? 30, backoff ?? CooldownBackoff.None);
-            case "penalize":
-                Require(index is not null, path, "index");
-                return new PenalizeEvent(index!.Value, cooldownSecs ?? 30, reason ?? "scenario", backoff ?? CooldownBackoff.None);
-            default:
-                Require(ms is not null, path, "ms");
-                return new AdvanceEvent(ms!.Value);
-        }
+            "record" => new RawEvent(
+                new RecordEvent(
+                    index ?? throw c.Error("index", "missing required field"),
+                    success ?? throw c.Error("success", "missing required field"),
+                    cooldownSecs ?? LoadBalancerConstants.CooldownSecs,
+                    backoff ?? CooldownBackoff.None),
+                index,
+                indexAt),
+            "penalize" => new RawEvent(
+                new PenalizeEvent(
+                    index ?? throw c.Error("index", "missing required field"),
+                    cooldownSecs ?? LoadBalancerConstants.CooldownSecs,
+                    reason ?? "scenario",
+                    backoff ?? CooldownBackoff.None),
+                index,
+                indexAt),
+            _ => new RawEvent(new AdvanceEvent(ms ?? throw c.Error("ms", "missing required field")), null, 0),
+        };
     }
 
-    private static CooldownBackoff ReadBackoff(JsonElement value, string path)
+    private static string FieldNames(int mask)
+    {
+        string[] names = ["op", "index", "success", "cooldown_secs", "reason", "backoff", "ms"];
+        return string.Join(", ", names.Where((_, bit) => (mask & (1 << bit)) != 0));
+    }
+
+    private static CooldownBackoff ReadBackoff(ref JsonCursor c)
     {
         var backoff = CooldownBackoff.None;
-        JsonValues.Object(value, path, (field, v, at) =>
+        var seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            switch (field)
+            if (c.FieldIs("factor"u8))
             {
-                case "factor": backoff = backoff with { Factor = UInt64(v, at) }; return true;
-                case "max_secs": backoff = backoff with { MaxSecs = UInt64(v, at) }; return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                backoff = backoff with { Factor = c.UInt64() };
             }
-        });
+            else if (c.FieldIs("max_secs"u8))
+            {
+                c.Once(ref seen, 1);
+                backoff = backoff with { MaxSecs = c.UInt64() };
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
+        }
+
         return backoff;
     }
 
-    private static ScenarioExpectation ReadExpectation(JsonElement value, string path)
+    private static ScenarioExpectation ReadExpectation(ref JsonCursor c)
     {
-        var report = ReadReport(value, path, allowClasses: true, out var classes);
+        var report = ReadReport(ref c, allowClasses: true, out var classes);
         return new ScenarioExpectation(report, classes);
     }
 
-    private static ShadowReport ReadReport(JsonElement value, string path) => ReadReport(value, path, allowClasses: false, out _);
-
-    private static ShadowReport ReadReport(JsonElement value, string path, bool allowClasses, out DivergenceClass[]? classes)
+    private static ShadowReport ReadReport(ref JsonCursor c, bool allowClasses, out DivergenceClass[]? classes)
     {
         bool? matches = null;
         Engines.ShadowAttempt[]? legacy = null, executor = null;
-        DivergenceClass[]? read = null;
-        JsonValues.Object(value, path, (field, v, at) =>
+        classes = null;
+        int matchesAt = 0, seen = 0;
+        c.EnterObject();
+        while (c.NextField())
         {
-            switch (field)
+            if (c.FieldIs("matches"u8))
             {
-                case "matches": matches = Bool(v, at); return true;
-                case "legacy_attempts": legacy = Array(v, at, ReportJson.ReadAttempt); return true;
-                case "executor_attempts": executor = Array(v, at, ReportJson.ReadAttempt); return true;
-                case "classes" when allowClasses: read = Array(v, at, ReadClass); return true;
-                default: return false;
+                c.Once(ref seen, 0);
+                matchesAt = c.Offset;
+                matches = c.Bool();
             }
-        });
-
-        Require(matches is not null, path, "matches");
-        Require(legacy is not null, path, "legacy_attempts");
-        Require(executor is not null, path, "executor_attempts");
-        var report = new ShadowReport(legacy!, executor!);
-        if (report.Matches != matches)
-        {
-            throw Error(Field(path, "matches"), "does not agree with the two attempt lists");
+            else if (c.FieldIs("legacy_attempts"u8))
+            {
+                c.Once(ref seen, 1);
+                legacy = c.Array(ReportJson.ReadAttempt);
+            }
+            else if (c.FieldIs("executor_attempts"u8))
+            {
+                c.Once(ref seen, 2);
+                executor = c.Array(ReportJson.ReadAttempt);
+            }
+            else if (allowClasses && c.FieldIs("classes"u8))
+            {
+                c.Once(ref seen, 3);
+                classes = c.Array(ReadClass);
+            }
+            else
+            {
+                throw c.UnknownField();
+            }
         }
 
-        classes = read;
+        var report = new ShadowReport(
+            legacy ?? throw c.Error("legacy_attempts", "missing required field"),
+            executor ?? throw c.Error("executor_attempts", "missing required field"));
+        if ((matches ?? throw c.Error("matches", "missing required field")) != report.Matches)
+        {
+            throw new ScenarioFormatException(JsonPaths.Field(c.Path(), "matches"), "does not agree with the two attempt lists", c.LineAt(matchesAt));
+        }
+
         return report;
     }
 
-    private static DivergenceClass ReadClass(JsonElement value, string path)
+    private static DivergenceClass ReadClass(ref JsonCursor c)
     {
-        var name = String(value, path);
+        var name = c.String();
         return DivergenceClassNames.TryParse(name, out var divergence)
             ? divergence
-            : throw Error(path, $"unknown divergence class '{name}'");
+            : throw c.Error($"unknown divergence class '{name}'");
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>An event with the upstream index it names (if any) and where that index was written.</summary>
+    private readonly record struct RawEvent(ScenarioEvent Event, int? Index, int IndexAt);
+
+    /// <summary>A state as written, with where each array started, until the station's upstream count is known.</summary>
+    private sealed class RawState
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        public uint[]? FailureCounts { get; set; }
+
+        public int FailureCountsAt { get; set; }
+
+        public long?[]? Cooldowns { get; set; }
+
+        public int CooldownsAt { get; set; }
+
+        public bool[]? Exhausted { get; set; }
+
+        public int ExhaustedAt { get; set; }
+
+        public uint[]? Streaks { get; set; }
+
+        public int StreaksAt { get; set; }
+
+        public int? LastGood { get; set; }
+
+        public Upstream[]? Layout { get; set; }
+
+        /// <summary>Checks the arrays against the upstream count; the cursor stands at the end of the station.</summary>
+        public ScenarioState Validated(int upstreamCount, ref JsonCursor c)
+        {
+            var expected = Layout?.Length ?? upstreamCount;
+            var basis = Layout is null ? "the station's upstreams" : "the state's layout";
+            Check(FailureCounts?.Length, "failure_counts", FailureCountsAt, ref c);
+            Check(Cooldowns?.Length, "cooldown_remaining_ms", CooldownsAt, ref c);
+            Check(Exhausted?.Length, "usage_exhausted", ExhaustedAt, ref c);
+            Check(Streaks?.Length, "penalty_streak", StreaksAt, ref c);
+            return new ScenarioState(FailureCounts, Cooldowns, Exhausted, Streaks, LastGood, Layout);
+
+            void Check(int? length, string field, int at, ref JsonCursor cursor)
+            {
+                if (length is { } n && n != expected)
+                {
+                    throw new ScenarioFormatException(
+                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} entries but {basis} has {expected} upstreams", cursor.LineAt(at));
+                }
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class LayoutSignature
             var u = upstreams[i];
             var pid = u.ProviderIdTag ?? Station.DefaultProviderId(stationName, i);
             var eid = u.EndpointIdTag ?? Station.DefaultEndpointId(i);
-            keys[i] = string.Concat(stationName, "/", pid, "/", eid) + "|" + u.BaseUrl;
+            keys[i] = $"{stationName}/{pid}/{eid}|{u.BaseUrl}";
             legacy[i] = u.BaseUrl;
         }
 

@@ -9,7 +9,11 @@ namespace RouteShadow.Core.World;
 /// </summary>
 public sealed class Station
 {
+    /// <summary>The first element of every legacy route path.</summary>
+    public const string LegacyRouteEntry = "legacy";
+
     private LayoutSignature? _signature;
+    private Identity[]? _identities;
 
     public Station(string name, IReadOnlyList<Upstream> upstreams)
     {
@@ -25,19 +29,31 @@ public sealed class Station
     public LayoutSignature Signature => _signature ??= LayoutSignature.Of(Name, Upstreams);
 
     /// <summary><c>provider_id</c> tag, or <c>"{station}#{index}"</c>.</summary>
-    public string ProviderIdAt(int index) => Upstreams[index].ProviderIdTag ?? DefaultProviderId(Name, index);
+    public string ProviderIdAt(int index) => Identities[index].ProviderId;
 
     /// <summary><c>endpoint_id</c> tag, or the decimal index.</summary>
-    public string EndpointIdAt(int index) => Upstreams[index].EndpointIdTag ?? DefaultEndpointId(index);
+    public string EndpointIdAt(int index) => Identities[index].EndpointId;
+
+    /// <summary>The legacy route path of an upstream: <c>["legacy", station, provider id]</c>.</summary>
+    public IReadOnlyList<string> RoutePathAt(int index) => Identities[index].RoutePath;
 
     public static string DefaultProviderId(string stationName, int index) =>
         stationName + "#" + index.ToString(CultureInfo.InvariantCulture);
 
     public static string DefaultEndpointId(int index) => index.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Derived identities, computed once: both engines ask for them on every plan.</summary>
+    private Identity[] Identities => _identities ??= [.. Upstreams.Select((u, i) =>
+    {
+        var providerId = u.ProviderIdTag ?? DefaultProviderId(Name, i);
+        return new Identity(providerId, u.EndpointIdTag ?? DefaultEndpointId(i), [LegacyRouteEntry, Name, providerId]);
+    })];
+
     public Station WithName(string name) => new(name, Upstreams);
 
     public Station WithUpstreams(IReadOnlyList<Upstream> upstreams) => new(Name, upstreams);
 
     public override string ToString() => $"{Name} ({Upstreams.Count} upstreams)";
+
+    private sealed record Identity(string ProviderId, string EndpointId, string[] RoutePath);
 }

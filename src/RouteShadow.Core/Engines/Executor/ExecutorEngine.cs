@@ -14,7 +14,7 @@ public sealed class ExecutorEngine : IRoutingEngine
     public IReadOnlyList<ShadowAttempt> Plan(RoutingQuestion question)
     {
         var template = RoutePlanTemplate.CompileLegacy(question.Service, question.Stations);
-        var runtime = RuntimeBridge.FromLoadBalancers(question.Service, question.Stations, question.States.Clone(), question.NowMs);
+        var runtime = RuntimeBridge.FromLoadBalancers(question.Service, question.Stations, question.States, question.NowMs);
         var executor = new RoutePlanExecutor(template, runtime, question.NowMs);
         var state = new RoutePlanAttemptState();
         var attempts = new List<ShadowAttempt>(template.Candidates.Count);

@@ -4,41 +4,47 @@ namespace RouteShadow.Core.Engines.Executor;
 
 /// <summary>
 /// codex-helper's route-plan executor: picks candidates from a template given runtime health,
-/// the affinity policy and the request's avoidance so far.
+/// the affinity policy and the request's avoidance so far. Health and affinity are read from the
+/// runtime once, when the executor is made.
 /// </summary>
-public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRuntimeState runtime, long nowMs)
+public sealed class RoutePlanExecutor
 {
-    public RoutePlanTemplate Template { get; } = template;
+    private readonly RoutePlanRuntimeState _runtime;
+    private readonly long _nowMs;
+    private readonly UpstreamRuntimeState[] _health;
+    private readonly bool[] _isAffinity;
+    private readonly List<RouteCandidate> _eligible = [];
+
+    public RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRuntimeState runtime, long nowMs)
+    {
+        Template = template;
+        _runtime = runtime;
+        _nowMs = nowMs;
+        _health = new UpstreamRuntimeState[template.Candidates.Count];
+        _isAffinity = new bool[template.Candidates.Count];
+        foreach (var candidate in template.Candidates)
+        {
+            _health[candidate.StableIndex] = runtime[candidate.Key];
+            _isAffinity[candidate.StableIndex] = runtime.AffinityProviderEndpoint == candidate.Key;
+        }
+    }
+
+    public RoutePlanTemplate Template { get; }
 
     /// <summary>
     /// The station path (<c>select_supported_station_candidate_with_runtime_state</c>): candidates of
     /// <paramref name="stationName"/> not yet avoided by index, skipping (and avoiding) those that do
     /// not serve <paramref name="model"/>.
     /// </summary>
-    public CandidateSelection SelectStationCandidate(RoutePlanAttemptState state, string stationName, string? model)
-    {
-        var candidates = Template.CandidatesOf(stationName);
-        return Select(
-            state,
-            model,
-            exhausted: () => state.StationExhausted(stationName, candidates.Count),
-            eligible: () => Unavoided(candidates, c => state.AvoidsUpstream(stationName, RoutePlanTemplate.CompatIndex(c))),
-            avoid: selected => state.AvoidSelectedUpstream(selected),
-            avoided: selected => state.AvoidForStation(selected?.StationName ?? stationName));
-    }
+    public CandidateSelection SelectStationCandidate(RoutePlanAttemptState state, string stationName, string? model) =>
+        Select(state, model, new StationAvoidance(stationName, Template.CandidatesOf(stationName)));
 
     /// <summary>
     /// The route-graph path (<c>select_supported_candidate_with_runtime_state</c>): every candidate
     /// whose provider-endpoint key is not yet avoided.
     /// </summary>
     public CandidateSelection SelectCandidate(RoutePlanAttemptState state, string? model) =>
-        Select(
-            state,
-            model,
-            exhausted: () => Template.Candidates.Count > 0 && Template.Candidates.All(c => state.AvoidsProviderEndpoint(c.Key)),
-            eligible: () => Unavoided(Template.Candidates, c => state.AvoidsProviderEndpoint(c.Key)),
-            avoid: selected => state.AvoidProviderEndpoint(selected.Candidate.Key),
-            avoided: _ => AvoidedCandidateIndices(state));
+        Select(state, model, new ProviderEndpointAvoidance(Template.Candidates));
 
     /// <summary>Every candidate's reasons to be skipped, in the reference's fixed order; healthy candidates are left out.</summary>
     public IReadOnlyList<(RouteCandidate Candidate, IReadOnlyList<SkipReason> Reasons)> ExplainSkipReasons(string? model)
@@ -46,7 +52,7 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
         var explained = new List<(RouteCandidate, IReadOnlyList<SkipReason>)>();
         foreach (var candidate in Template.Candidates)
         {
-            var health = runtime[candidate.Key];
+            var health = _health[candidate.StableIndex];
             var reasons = new List<SkipReason>();
             if (model is not null && !Supports(candidate, model))
             {
@@ -86,31 +92,41 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
         return explained;
     }
 
-    private CandidateSelection Select(
-        RoutePlanAttemptState state,
-        string? model,
-        Func<bool> exhausted,
-        Func<List<RouteCandidate>> eligible,
-        Func<SelectedUpstream, bool> avoid,
-        Func<SelectedUpstream?, int[]> avoided)
+    private CandidateSelection Select<TAvoidance>(RoutePlanAttemptState state, string? model, TAvoidance avoidance)
+        where TAvoidance : IAvoidance
     {
         var total = Template.Candidates.Count;
-        var skipped = new List<SkippedCandidate>();
-        while (!exhausted() && Next(eligible()) is { } candidate)
+        List<SkippedCandidate>? skipped = null;
+        while (!avoidance.Exhausted(state) && Next(Eligible(state, avoidance)) is { } candidate)
         {
             var selected = Template.SelectedUpstreamFor(candidate);
             if (model is not null && !Supports(candidate, model))
             {
-                avoid(selected);
-                skipped.Add(new SkippedCandidate(
-                    selected, new SkipReason(SkipReasonKind.UnsupportedModel, model), avoided(selected), state.AvoidedTotal, total));
+                avoidance.Avoid(state, selected);
+                (skipped ??= []).Add(new SkippedCandidate(
+                    selected, new SkipReason(SkipReasonKind.UnsupportedModel, model), avoidance.Avoided(state, selected), state.AvoidedTotal, total));
                 continue;
             }
 
-            return new CandidateSelection(selected, skipped, avoided(selected), state.AvoidedTotal, total);
+            return new CandidateSelection(selected, skipped ?? [], avoidance.Avoided(state, selected), state.AvoidedTotal, total);
         }
 
-        return new CandidateSelection(null, skipped, avoided(null), state.AvoidedTotal, total);
+        return new CandidateSelection(null, skipped ?? [], avoidance.Avoided(state, null), state.AvoidedTotal, total);
+    }
+
+    private List<RouteCandidate> Eligible<TAvoidance>(RoutePlanAttemptState state, TAvoidance avoidance)
+        where TAvoidance : IAvoidance
+    {
+        _eligible.Clear();
+        foreach (var candidate in avoidance.Candidates)
+        {
+            if (!avoidance.Avoids(state, candidate))
+            {
+                _eligible.Add(candidate);
+            }
+        }
+
+        return _eligible;
     }
 
     /// <summary>Two rounds: a candidate with usage left, else any that is not hard-unavailable.</summary>
@@ -125,15 +141,9 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
                 return FirstBest(list, requireUsage);
 
             case AffinityPolicy.PreferredGroup:
-                if (BestGroup(list, requireUsage) is not { } group)
-                {
-                    return null;
-                }
-
-                return (runtime.AffinityProviderEndpoint is { } key
-                           ? list.Find(c => c.PreferenceGroup == group && c.Key == key && Available(c, requireUsage))
-                           : null)
-                       ?? list.Find(c => c.PreferenceGroup == group && Available(c, requireUsage));
+                return BestGroup(list, requireUsage) is { } group
+                    ? Find(list, group, affinityOnly: true, requireUsage) ?? Find(list, group, affinityOnly: false, requireUsage)
+                    : null;
 
             case AffinityPolicy.FallbackSticky:
                 var affine = Affinity(list, requireUsage);
@@ -148,7 +158,7 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
                     : best;
 
             case AffinityPolicy.Hard:
-                return runtime.AffinityProviderEndpoint is null ? FirstBest(list, requireUsage) : Affinity(list, requireUsage);
+                return _runtime.AffinityProviderEndpoint is null ? FirstBest(list, requireUsage) : Affinity(list, requireUsage);
 
             default:
                 throw new InvalidOperationException($"Unknown affinity policy {Template.AffinityPolicy}.");
@@ -156,12 +166,10 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
     }
 
     private RouteCandidate? FirstBest(List<RouteCandidate> list, bool requireUsage) =>
-        BestGroup(list, requireUsage) is { } group
-            ? list.Find(c => c.PreferenceGroup == group && Available(c, requireUsage))
-            : null;
+        BestGroup(list, requireUsage) is { } group ? Find(list, group, affinityOnly: false, requireUsage) : null;
 
     private RouteCandidate? Affinity(List<RouteCandidate> list, bool requireUsage) =>
-        runtime.AffinityProviderEndpoint is { } key ? list.Find(c => c.Key == key && Available(c, requireUsage)) : null;
+        Find(list, group: null, affinityOnly: true, requireUsage);
 
     private int? BestGroup(List<RouteCandidate> list, bool requireUsage)
     {
@@ -183,8 +191,7 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
     /// </summary>
     private bool WithinReprobeWindows(List<RouteCandidate> list)
     {
-        if (runtime.AffinityProviderEndpoint is not { } key
-            || list.Find(c => c.Key == key) is not { } affine
+        if (Find(list, group: null, affinityOnly: true, requireUsage: null) is not { } affine
             || BestGroup(list, requireUsage: false) is not { } bestGroup
             || affine.PreferenceGroup <= bestGroup)
         {
@@ -201,34 +208,82 @@ public sealed class RoutePlanExecutor(RoutePlanTemplate template, RoutePlanRunti
             return true;
         }
 
-        if (window == 0 || runtime.AffinityLastChangedAtMs is not { } changedAt)
+        if (window == 0 || _runtime.AffinityLastChangedAtMs is not { } changedAt)
         {
             return false;
         }
 
-        var now = (ulong)Math.Max(0, nowMs);
+        var now = (ulong)Math.Max(0, _nowMs);
         return (now > changedAt ? now - changedAt : 0) < window;
     }
 
-    private bool Available(RouteCandidate candidate, bool requireUsage) => runtime[candidate.Key].Available(requireUsage);
+    /// <summary>
+    /// The first candidate in <paramref name="group"/> (any, when null), only the affinity one when
+    /// <paramref name="affinityOnly"/>, that is available for the round (availability not required when null).
+    /// </summary>
+    private RouteCandidate? Find(List<RouteCandidate> list, int? group, bool affinityOnly, bool? requireUsage)
+    {
+        foreach (var candidate in list)
+        {
+            if ((group is null || candidate.PreferenceGroup == group)
+                && (!affinityOnly || _isAffinity[candidate.StableIndex])
+                && (requireUsage is not { } usage || Available(candidate, usage)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Available(RouteCandidate candidate, bool requireUsage) => _health[candidate.StableIndex].Available(requireUsage);
 
     private static bool Supports(RouteCandidate candidate, string model) =>
         ModelSupport.IsSupported(candidate.Upstream.SupportedModels, candidate.Upstream.ModelMapping, model);
 
-    private static List<RouteCandidate> Unavoided(IReadOnlyList<RouteCandidate> candidates, Func<RouteCandidate, bool> avoided)
+    /// <summary>How one selection path avoids candidates and reports its avoidance.</summary>
+    private interface IAvoidance
     {
-        var list = new List<RouteCandidate>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            if (!avoided(candidate))
-            {
-                list.Add(candidate);
-            }
-        }
+        IReadOnlyList<RouteCandidate> Candidates { get; }
 
-        return list;
+        bool Exhausted(RoutePlanAttemptState state);
+
+        bool Avoids(RoutePlanAttemptState state, RouteCandidate candidate);
+
+        void Avoid(RoutePlanAttemptState state, SelectedUpstream selected);
+
+        int[] Avoided(RoutePlanAttemptState state, SelectedUpstream? selected);
     }
 
-    private int[] AvoidedCandidateIndices(RoutePlanAttemptState state) =>
-        [.. Template.Candidates.Where(c => state.AvoidsProviderEndpoint(c.Key)).Select(c => c.StableIndex)];
+    /// <summary>The station path: a station's candidates, avoided by (station, index).</summary>
+    private readonly struct StationAvoidance(string stationName, IReadOnlyList<RouteCandidate> candidates) : IAvoidance
+    {
+        public IReadOnlyList<RouteCandidate> Candidates => candidates;
+
+        public bool Exhausted(RoutePlanAttemptState state) => state.StationExhausted(stationName, candidates.Count);
+
+        public bool Avoids(RoutePlanAttemptState state, RouteCandidate candidate) =>
+            state.AvoidsUpstream(stationName, RoutePlanTemplate.CompatIndex(candidate));
+
+        public void Avoid(RoutePlanAttemptState state, SelectedUpstream selected) => state.AvoidSelectedUpstream(selected);
+
+        public int[] Avoided(RoutePlanAttemptState state, SelectedUpstream? selected) =>
+            state.AvoidForStation(selected?.StationName ?? stationName);
+    }
+
+    /// <summary>The route-graph path: every candidate, avoided by provider-endpoint key.</summary>
+    private readonly struct ProviderEndpointAvoidance(IReadOnlyList<RouteCandidate> candidates) : IAvoidance
+    {
+        public IReadOnlyList<RouteCandidate> Candidates => candidates;
+
+        public bool Exhausted(RoutePlanAttemptState state) =>
+            candidates.Count > 0 && candidates.All(c => state.AvoidsProviderEndpoint(c.Key));
+
+        public bool Avoids(RoutePlanAttemptState state, RouteCandidate candidate) => state.AvoidsProviderEndpoint(candidate.Key);
+
+        public void Avoid(RoutePlanAttemptState state, SelectedUpstream selected) => state.AvoidProviderEndpoint(selected.Candidate.Key);
+
+        public int[] Avoided(RoutePlanAttemptState state, SelectedUpstream? selected) =>
+            [.. candidates.Where(c => state.AvoidsProviderEndpoint(c.Key)).Select(c => c.StableIndex)];
+    }
 }

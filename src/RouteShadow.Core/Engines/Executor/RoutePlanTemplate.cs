@@ -9,7 +9,7 @@ namespace RouteShadow.Core.Engines.Executor;
 public sealed class RoutePlanTemplate
 {
     /// <summary><c>RoutePlanTemplate.entry</c> and the first element of every legacy route path.</summary>
-    public const string LegacyEntry = "legacy";
+    public const string LegacyEntry = Station.LegacyRouteEntry;
 
     /// <summary>The compatibility station of candidates that name none (v4 templates).</summary>
     public const string CompatibilityStationFallback = "routing";
@@ -33,8 +33,14 @@ public sealed class RoutePlanTemplate
         FallbackTtlMs = fallbackTtlMs;
         ReprobePreferredAfterMs = reprobePreferredAfterMs;
 
-        foreach (var candidate in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var candidate = candidates[i];
+            if (candidate.StableIndex != i)
+            {
+                throw new ArgumentException($"Candidate {i} has stable index {candidate.StableIndex}; stable indices must count from 0 in order.", nameof(candidates));
+            }
+
             var station = CompatStation(candidate);
             if (!_byStation.TryGetValue(station, out var list))
             {
@@ -81,7 +87,7 @@ public sealed class RoutePlanTemplate
                 candidates.Add(new RouteCandidate(
                     new ProviderEndpointKey(serviceName, providerId, station.EndpointIdAt(i)),
                     station.Upstreams[i],
-                    [LegacyEntry, station.Name, providerId],
+                    station.RoutePathAt(i),
                     PreferenceGroup: 0,
                     StableIndex: candidates.Count,
                     station.Name,

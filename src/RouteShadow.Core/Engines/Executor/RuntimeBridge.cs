@@ -10,10 +10,11 @@ namespace RouteShadow.Core.Engines.Executor;
 public static class RuntimeBridge
 {
     /// <summary>
-    /// Reads each station's state, in order, laid out for its current upstreams. The layout step
-    /// writes to <paramref name="states"/> (as the reference writes to its live map), so callers pass
-    /// a copy. Expired cooldowns are modelled, not written back. Keys collide across stations
-    /// (last write wins); the affinity is the first station's last-good upstream.
+    /// Reads each station's state, in order, laid out for its current upstreams. The reference
+    /// writes each re-laid-out state back to its live map, so a repeated station sees the layout its
+    /// previous occurrence left; that sequence is kept here on private copies, and
+    /// <paramref name="states"/> is never changed. Expired cooldowns are modelled, not written back.
+    /// Keys collide across stations (last write wins); the affinity is the first station's last-good upstream.
     /// </summary>
     public static RoutePlanRuntimeState FromLoadBalancers(
         string serviceName,
@@ -23,9 +24,16 @@ public static class RuntimeBridge
         IReadOnlyDictionary<string, UpstreamOverride>? overrides = null)
     {
         var runtime = new RoutePlanRuntimeState();
+        var laidOut = new Dictionary<string, LbState>(StringComparer.Ordinal);
         foreach (var station in stations)
         {
-            var state = new LoadBalancer(station, states).LaidOutState();
+            if (!laidOut.TryGetValue(station.Name, out var previous))
+            {
+                states.TryGet(station.Name, out previous);
+            }
+
+            var state = LbState.ReadLaidOut(previous, station.Signature);
+            laidOut[station.Name] = state;
             for (var i = 0; i < station.Upstreams.Count; i++)
             {
                 var key = new ProviderEndpointKey(serviceName, station.ProviderIdAt(i), station.EndpointIdAt(i));

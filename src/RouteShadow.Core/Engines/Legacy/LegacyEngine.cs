@@ -22,15 +22,16 @@ public sealed class LegacyEngine : IRoutingEngine
 
         foreach (var station in question.Stations)
         {
-            // Each station walks a copy of the snapshot taken for it alone, as the reference clones
-            // the shared map per station: a repeated station name starts from the same state again.
-            var balancer = new LoadBalancer(station, question.States.CloneStation(station.Name));
+            // Each station reads the snapshot afresh, as the reference clones the shared map per
+            // station: a repeated station name starts from the same state again.
+            question.States.TryGet(station.Name, out var stored);
+            var state = LbState.ReadLaidOut(stored, station.Signature);
             var avoid = new IndexSet();
             var n = station.Upstreams.Count;
 
             while (!avoid.Exhausts(n))
             {
-                if (balancer.SelectAvoiding(avoid, question.NowMs, strict: true) is not { } index)
+                if (LoadBalancer.Select(state, n, avoid, question.NowMs, strict: true) is not { } index)
                 {
                     break;
                 }
@@ -69,7 +70,7 @@ public sealed class LegacyEngine : IRoutingEngine
             station.Upstreams[index].BaseUrl,
             station.Upstreams[index].ProviderIdTag,
             station.EndpointIdAt(index),
-            ["legacy", station.Name, station.ProviderIdAt(index)],
+            station.RoutePathAt(index),
             avoid.ToArray(),
             avoidedTotal,
             total,

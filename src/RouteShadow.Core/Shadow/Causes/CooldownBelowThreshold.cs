@@ -18,13 +18,13 @@ internal sealed class CooldownBelowThreshold : IDivergenceCause
     public RoutingQuestion Undo(RoutingQuestion question) =>
         QuestionEdits.EditStates(question, (_, state) =>
         {
-            var offending = Offending(state, question.NowMs).ToList();
-            foreach (var index in offending)
+            LbState? edited = null;
+            foreach (var index in Offending(state, question.NowMs))
             {
-                state.CooldownUntil[index] = null;
+                (edited ??= state.Clone()).CooldownUntil[index] = null;
             }
 
-            return offending.Count > 0;
+            return edited;
         });
 
     private static IEnumerable<int> Offending(LbState state, long nowMs)

@@ -16,15 +16,7 @@ internal sealed class ExhaustedStickyUpstream : IDivergenceCause
 
     public RoutingQuestion Undo(RoutingQuestion question) =>
         QuestionEdits.EditStates(question, (station, state) =>
-        {
-            if (!IsExhaustedSticky(state, station.Upstreams.Count))
-            {
-                return false;
-            }
-
-            state.LastGoodIndex = null;
-            return true;
-        });
+            IsExhaustedSticky(state, station.Upstreams.Count) ? QuestionEdits.WithoutSticky(state) : null);
 
     private static bool IsExhaustedSticky(LoadBalancing.LbState state, int upstreams) =>
         state.LastGoodIndex is { } sticky && sticky < upstreams && state.UsageExhausted[sticky];

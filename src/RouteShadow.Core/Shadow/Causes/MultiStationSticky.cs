@@ -20,17 +20,16 @@ internal sealed class MultiStationSticky : IDivergenceCause
         {
             if (!HasSticky(state, station.Upstreams.Count))
             {
-                return false;
+                return null;
             }
 
             if (first)
             {
                 first = false;
-                return false;
+                return null;
             }
 
-            state.LastGoodIndex = null;
-            return true;
+            return QuestionEdits.WithoutSticky(state);
         });
     }
 

@@ -7,27 +7,37 @@ namespace RouteShadow.Core.Shadow.Causes;
 /// <summary>Copy-on-write edits of a routing question, shared by the divergence causes.</summary>
 internal static class QuestionEdits
 {
-    /// <summary>A copy of the station's state laid out for its current upstreams, as both engines will see it.</summary>
+    /// <summary>The station's state laid out for its current upstreams, as both engines read it. Read-only.</summary>
     public static LbState LaidOut(RoutingQuestion question, Station station)
     {
-        var map = question.States.CloneStation(station.Name);
-        return new LoadBalancer(station, map).LaidOutState();
+        question.States.TryGet(station.Name, out var stored);
+        return LbState.ReadLaidOut(stored, station.Signature);
     }
 
-    /// <summary>The question with some stations' states replaced (each edit gets the laid-out copy to change).</summary>
-    public static RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, bool> edit)
+    /// <summary>
+    /// The question with some stations' states replaced: <paramref name="edit"/> sees each laid-out
+    /// state and returns an edited copy, or null to leave it.
+    /// </summary>
+    public static RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, LbState?> edit)
     {
-        var states = question.States.Clone();
+        LbStateMap? states = null;
         foreach (var station in question.Stations)
         {
-            var state = LaidOut(question, station);
-            if (edit(station, state))
+            if (edit(station, LaidOut(question, station)) is { } edited)
             {
-                states.Set(station.Name, state);
+                (states ??= question.States.ShallowCopy()).Set(station.Name, edited);
             }
         }
 
-        return question with { States = states };
+        return states is null ? question : question with { States = states };
+    }
+
+    /// <summary>A copy of the state with no sticky upstream.</summary>
+    public static LbState WithoutSticky(LbState state)
+    {
+        var edited = state.Clone();
+        edited.LastGoodIndex = null;
+        return edited;
     }
 
     /// <summary>
@@ -36,7 +46,7 @@ internal static class QuestionEdits
     /// </summary>
     public static RoutingQuestion ReplaceStations(RoutingQuestion question, IReadOnlyList<Station> replacements)
     {
-        var states = question.States.Clone();
+        var states = question.States.ShallowCopy();
         for (var i = 0; i < replacements.Count; i++)
         {
             var (before, after) = (question.Stations[i], replacements[i]);
@@ -45,7 +55,7 @@ internal static class QuestionEdits
                 continue;
             }
 
-            var state = LaidOut(question, before);
+            var state = LaidOut(question, before).Clone();
             state.Resign(after.Signature);
             states.Set(after.Name, state);
         }

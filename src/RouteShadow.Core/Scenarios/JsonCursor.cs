@@ -1,0 +1,305 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace RouteShadow.Core.Scenarios;
+
+/// <summary>
+/// A strict, forward-only reader over one UTF-8 JSON document that knows where it is: the JSON
+/// path of the current value (kept as offsets, rendered only for an error) and its line. Every
+/// error it raises is a <see cref="ScenarioFormatException"/> naming both.
+/// </summary>
+internal ref struct JsonCursor
+{
+    private readonly ReadOnlySpan<byte> _utf8;
+    private readonly List<Segment> _path;
+    private Utf8JsonReader _reader;
+    private Utf8JsonReader _fieldName;
+
+    public JsonCursor(ReadOnlySpan<byte> utf8)
+    {
+        _utf8 = utf8;
+        _path = new List<Segment>(8);
+        _reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        Read();
+    }
+
+    public readonly JsonTokenType Token => _reader.TokenType;
+
+    public readonly bool IsNull => _reader.TokenType == JsonTokenType.Null;
+
+    /// <summary>Enters the object at the cursor.</summary>
+    public void EnterObject()
+    {
+        Expect(JsonTokenType.StartObject, "an object");
+        _path.Add(default);
+    }
+
+    /// <summary>Moves to the next field's value; false (and leaves the object) at its end.</summary>
+    public bool NextField()
+    {
+        Read();
+        if (_reader.TokenType == JsonTokenType.EndObject)
+        {
+            _path.RemoveAt(_path.Count - 1);
+            return false;
+        }
+
+        _path[^1] = Segment.Field((int)_reader.TokenStartIndex);
+        _fieldName = _reader;
+        Read();
+        return true;
+    }
+
+    /// <summary>Whether the current field is named <paramref name="name"/>.</summary>
+    public readonly bool FieldIs(ReadOnlySpan<byte> name) => _fieldName.ValueTextEquals(name);
+
+    /// <summary>The current field's name.</summary>
+    public readonly string FieldName() => _fieldName.GetString()!;
+
+    /// <summary>Marks a known field as seen, rejecting a second occurrence.</summary>
+    public readonly void Once(ref int seen, int bit)
+    {
+        if ((seen & (1 << bit)) != 0)
+        {
+            throw Error("duplicate field");
+        }
+
+        seen |= 1 << bit;
+    }
+
+    public readonly ScenarioFormatException UnknownField() => Error("unknown field");
+
+    /// <summary>Enters the array at the cursor.</summary>
+    public void EnterArray()
+    {
+        Expect(JsonTokenType.StartArray, "an array");
+        _path.Add(Segment.Item(-1));
+    }
+
+    /// <summary>Moves to the next item; false (and leaves the array) at its end.</summary>
+    public bool NextItem()
+    {
+        Read();
+        if (_reader.TokenType == JsonTokenType.EndArray)
+        {
+            _path.RemoveAt(_path.Count - 1);
+            return false;
+        }
+
+        _path[^1] = Segment.Item(_path[^1].Offset + 1);
+        return true;
+    }
+
+    public readonly string String()
+    {
+        Expect(JsonTokenType.String, "a string");
+        return _reader.GetString()!;
+    }
+
+    public readonly string? NullableString() => IsNull ? null : String();
+
+    public readonly bool Bool() => _reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Expected("true or false"),
+    };
+
+    public readonly long Int64()
+    {
+        Expect(JsonTokenType.Number, "an integer");
+        return _reader.TryGetInt64(out var value) ? value : throw Error($"expected an integer, found {Raw()}");
+    }
+
+    public readonly ulong UInt64()
+    {
+        Expect(JsonTokenType.Number, "a non-negative integer");
+        return _reader.TryGetUInt64(out var value) ? value : throw Error($"expected a non-negative integer, found {Raw()}");
+    }
+
+    public readonly uint UInt32()
+    {
+        var value = UInt64();
+        return value <= uint.MaxValue ? (uint)value : throw Error($"{value} is larger than {uint.MaxValue}");
+    }
+
+    /// <summary>A non-negative index or count that fits an <see cref="int"/>.</summary>
+    public readonly int Index()
+    {
+        var value = UInt64();
+        return value <= int.MaxValue ? (int)value : throw Error($"{value} is out of range");
+    }
+
+    /// <summary>Reads an object of string keys into a map, rejecting duplicate keys.</summary>
+    public Dictionary<string, T>? Map<T>(ReadValue<T> read)
+    {
+        if (IsNull)
+        {
+            return null;
+        }
+
+        EnterObject();
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (NextField())
+        {
+            if (!map.TryAdd(FieldName(), read(ref this)))
+            {
+                throw Error("duplicate key");
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads an array with <paramref name="read"/>; null for a JSON null.</summary>
+    public T[]? Array<T>(ReadValue<T> read)
+    {
+        if (IsNull)
+        {
+            return null;
+        }
+
+        EnterArray();
+        var items = new List<T>();
+        while (NextItem())
+        {
+            items.Add(read(ref this));
+        }
+
+        return [.. items];
+    }
+
+    /// <summary>Checks the document has nothing after its root value.</summary>
+    public void End()
+    {
+        if (_reader.Read())
+        {
+            throw Error("unexpected data after the document");
+        }
+    }
+
+    /// <summary>An error at the current value.</summary>
+    public readonly ScenarioFormatException Error(string reason) => new(Path(), reason, LineAt((int)_reader.TokenStartIndex));
+
+    /// <summary>An error about a field of the object just read (e.g. a missing one), at its closing brace.</summary>
+    public readonly ScenarioFormatException Error(string field, string reason) =>
+        new(JsonPaths.Field(Path(), field), reason, LineAt((int)_reader.TokenStartIndex));
+
+    public readonly string Path() => Render(_path.Count);
+
+    private void Read()
+    {
+        try
+        {
+            if (!_reader.Read())
+            {
+                throw Error("unexpected end of the document");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ScenarioFormatException(Path(), "malformed JSON: " + FirstSentence(ex.Message), (ex.LineNumber ?? 0) + 1, ex);
+        }
+    }
+
+    private readonly void Expect(JsonTokenType token, string what)
+    {
+        if (_reader.TokenType != token)
+        {
+            throw Expected(what);
+        }
+    }
+
+    private readonly ScenarioFormatException Expected(string what) => Error($"expected {what}, found {Describe()}");
+
+    private readonly string Describe() => _reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "the number " + Raw(),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+
+    private readonly string Raw() => Encoding.UTF8.GetString(_reader.HasValueSequence ? _reader.ValueSequence.ToArray() : _reader.ValueSpan);
+
+    private readonly string Render(int depth)
+    {
+        var path = "$";
+        for (var i = 0; i < depth; i++)
+        {
+            var segment = _path[i];
+            if (segment.IsItem)
+            {
+                path = JsonPaths.Item(path, segment.Offset);
+            }
+            else if (segment.IsField)
+            {
+                path = JsonPaths.Field(path, NameAt(segment.Offset));
+            }
+        }
+
+        return path;
+    }
+
+    private readonly string NameAt(int offset)
+    {
+        var reader = new Utf8JsonReader(_utf8[offset..]);
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    /// <summary>The offset of the current token, to report an error about it later with <see cref="LineAt"/>.</summary>
+    public readonly int Offset => (int)_reader.TokenStartIndex;
+
+    /// <summary>The 1-based line of a byte offset in the document.</summary>
+    public readonly long LineAt(int offset) => _utf8[..Math.Clamp(offset, 0, _utf8.Length)].Count((byte)'\n') + 1;
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    /// <summary>One step of the path: an array index, or a field by the offset of its name.</summary>
+    private readonly record struct Segment(bool IsItem, bool IsField, int Offset)
+    {
+        public static Segment Item(int index) => new(true, false, index);
+
+        public static Segment Field(int nameOffset) => new(false, true, nameOffset);
+    }
+}
+
+/// <summary>Reads one value at the cursor.</summary>
+internal delegate T ReadValue<out T>(ref JsonCursor cursor);
+
+/// <summary>JSON path notation: <c>$.stations[0].upstreams[1]['odd key']</c>.</summary>
+public static class JsonPaths
+{
+    public static string Field(string path, string name) =>
+        IsPlainName(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
+    public static string Item(string path, int index) => $"{path}[{index}]";
+
+    private static bool IsPlainName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
