@@ -17,23 +17,23 @@ public sealed class LoadBalancerTests
     {
         var lb = new LoadBalancer(Some.Station("codex-main", Primary, Backup), _states);
 
-        Assert.Equal(0, lb.Select());
+        Assert.Equal(0, lb.SelectUpstream());
         var state = lb.LaidOutState();
         state.UsageExhausted[0] = true;
         state.UsageExhausted[1] = false;
 
-        Assert.Equal(1, lb.Select());
+        Assert.Equal(1, lb.SelectUpstream());
     }
 
     [Fact]
     public void SelectAvoiding_AllExhausted_FallsBackToFirstInRoundTwo() // L2
     {
         var lb = new LoadBalancer(Some.Station("codex-main", Primary, Backup), _states);
-        lb.Select();
+        lb.SelectUpstream();
         lb.LaidOutState().UsageExhausted[0] = true;
         lb.LaidOutState().UsageExhausted[1] = true;
 
-        Assert.Equal(0, lb.Select());
+        Assert.Equal(0, lb.SelectUpstream());
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class LoadBalancerTests
         state.UsageExhausted[0] = true;
         state.UsageExhausted[1] = true;
 
-        Assert.Equal(0, lb.SelectStrict());
+        Assert.Equal(0, lb.SelectUpstreamStrict());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class LoadBalancerTests
 
         var reordered = new LoadBalancer(Some.Station("codex-main", Backup, Primary), _states);
 
-        Assert.Equal(0, reordered.Select());
+        Assert.Equal(0, reordered.SelectUpstream());
         _states.TryGet("codex-main", out var state);
         Assert.Equal([0u, 0u], state.FailureCounts);
         Assert.Null(state.LastGoodIndex);
@@ -75,7 +75,7 @@ public sealed class LoadBalancerTests
 
         var reordered = new LoadBalancer(Tagged(("https://backup.example", "backup"), ("https://primary.example", "primary")), _states);
 
-        Assert.Equal(1, reordered.Select());
+        Assert.Equal(1, reordered.SelectUpstream());
         _states.TryGet("routing", out var after);
         Assert.Equal([0u, 2u], after.FailureCounts);
         Assert.Equal([true, false], after.UsageExhausted);
@@ -98,7 +98,7 @@ public sealed class LoadBalancerTests
 
         var moved = new LoadBalancer(Tagged(("https://new.example", "input")), _states);
 
-        Assert.Equal(0, moved.Select());
+        Assert.Equal(0, moved.SelectUpstream());
         _states.TryGet("routing", out var after);
         Assert.Equal([0u], after.FailureCounts);
         Assert.Equal([(long?)null], after.CooldownUntil);
@@ -113,7 +113,7 @@ public sealed class LoadBalancerTests
         var lb = new LoadBalancer(Some.Station("codex-main", Primary, Backup), _states);
         lb.Fail(0).Fail(0).Fail(0);
 
-        Assert.Equal(1, lb.Select());
+        Assert.Equal(1, lb.SelectUpstream());
     }
 
     [Fact]
@@ -123,11 +123,11 @@ public sealed class LoadBalancerTests
         lb.Fail(0, baseSecs: 2).Fail(0, baseSecs: 2).Fail(0, baseSecs: 2);
         Assert.Equal(3u, lb.LaidOutState().FailureCounts[0]);
         Assert.NotNull(lb.LaidOutState().CooldownUntil[0]);
-        Assert.Equal(1, lb.Select());
+        Assert.Equal(1, lb.SelectUpstream());
 
         lb.LaidOutState().CooldownUntil[0] = Some.Now - 1_000;
 
-        Assert.Equal(0, lb.Select());
+        Assert.Equal(0, lb.SelectUpstream());
         Assert.Equal(0u, lb.LaidOutState().FailureCounts[0]);
         Assert.Null(lb.LaidOutState().CooldownUntil[0]);
     }
@@ -145,7 +145,7 @@ public sealed class LoadBalancerTests
         Assert.Equal(2_000, firstRemaining);
 
         state.CooldownUntil[0] = Some.Now - 1_000;
-        lb.Select();
+        lb.SelectUpstream();
         Assert.Equal(0u, state.FailureCounts[0]);
         Assert.Equal(1u, state.PenaltyStreak[0]);
 
@@ -168,10 +168,10 @@ public sealed class LoadBalancerTests
         var lb = new LoadBalancer(Some.Station("routing", "https://a/v1", "https://b/v1"), _states);
         lb.Penalize(0).Penalize(1);
 
-        Assert.Equal(0, lb.Select());
-        Assert.Equal(1, lb.Select(0));
-        Assert.Equal(0, lb.Select(0, 1));
-        Assert.Null(lb.SelectStrict());
+        Assert.Equal(0, lb.SelectUpstream());
+        Assert.Equal(1, lb.SelectUpstream(0));
+        Assert.Equal(0, lb.SelectUpstream(0, 1));
+        Assert.Null(lb.SelectUpstreamStrict());
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class LoadBalancerTests
         lb.Penalize(0, secs: 0);
         Assert.Equal(3u, lb.LaidOutState().FailureCounts[0]);
 
-        Assert.Equal(0, lb.SelectStrict());
+        Assert.Equal(0, lb.SelectUpstreamStrict());
         Assert.Equal(0u, lb.LaidOutState().FailureCounts[0]);
     }
 
@@ -240,7 +240,7 @@ public sealed class LoadBalancerTests
     {
         var lb = new LoadBalancer(Some.EmptyStation("empty"), _states);
 
-        Assert.Null(lb.Select());
+        Assert.Null(lb.SelectUpstream());
         Assert.Equal(0, _states.Count);
     }
 

@@ -89,10 +89,10 @@ internal static class LoadBalancerOutcomes
     }
 
     /// <summary><c>select_upstream()</c>: non-strict, nothing avoided.</summary>
-    public static int? Select(this LoadBalancer lb, params int[] avoid) => lb.SelectAvoiding(Avoid(avoid), Some.Now, strict: false);
+    public static int? SelectUpstream(this LoadBalancer lb, params int[] avoid) => lb.SelectAvoiding(Avoid(avoid), Some.Now, strict: false);
 
     /// <summary><c>select_upstream_avoiding_strict(avoid)</c>.</summary>
-    public static int? SelectStrict(this LoadBalancer lb, params int[] avoid) => lb.SelectAvoiding(Avoid(avoid), Some.Now, strict: true);
+    public static int? SelectUpstreamStrict(this LoadBalancer lb, params int[] avoid) => lb.SelectAvoiding(Avoid(avoid), Some.Now, strict: true);
 
     public static IndexSet Avoid(params int[] indices)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.Engines.Executor;
 using RouteShadow.Core.Engines.Legacy;
+using RouteShadow.Core.Shadow;
 using RouteShadow.Core.Tests.Support;
 using RouteShadow.Core.World;
 
@@ -395,5 +396,5 @@ public sealed class RoutePlanExecutorTests
         AttemptDecision decision, string station, int index, string? providerId, IReadOnlyList<int> avoid, int tot, int n, string? reason) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{Shadow.AttemptFields.Wire(decision)} {station}#{index} pid={providerId ?? "-"} avoid=[{string.Join(",", avoid)}] tot={tot} N={n} reason={reason ?? "-"}");
+            $"{AttemptFields.Wire(decision)} {station}#{index} pid={providerId ?? "-"} avoid=[{string.Join(",", avoid)}] tot={tot} N={n} reason={reason ?? "-"}");
 }

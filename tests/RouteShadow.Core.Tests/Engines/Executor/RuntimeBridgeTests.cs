@@ -88,7 +88,7 @@ public sealed class RuntimeBridgeTests
         _states.TryGet("routing", out var state);
         Assert.Equal([0u, 0u], state.FailureCounts);
         Assert.All(state.CooldownUntil, c => Assert.Null(c));
-        Assert.Equal(0, lb.SelectStrict());
+        Assert.Equal(0, lb.SelectUpstreamStrict());
     }
 
     [Fact]
