@@ -6,7 +6,13 @@ namespace RouteShadow.Core.Scenarios;
 public static class JsonLocator
 {
     /// <summary>The 1-based line where the value (or property) at <paramref name="jsonPath"/> starts, or null when not found.</summary>
-    public static long? LineOf(ReadOnlySpan<byte> utf8, string jsonPath)
+    public static long? LineOf(ReadOnlySpan<byte> utf8, string jsonPath) => LineOf(utf8, jsonPath, occurrence: 1);
+
+    /// <summary>
+    /// The line of the <paramref name="occurrence"/>-th property or value at <paramref name="jsonPath"/>
+    /// (a path occurs more than once only when an object repeats a key).
+    /// </summary>
+    internal static long? LineOf(ReadOnlySpan<byte> utf8, string jsonPath, int occurrence)
     {
         if (jsonPath == "$")
         {
@@ -15,6 +21,8 @@ public static class JsonLocator
 
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
         var frames = new List<(bool IsArray, string Name, int Index)>();
+        var seen = 0;
+        var valueOfMatchedProperty = false;
         try
         {
             while (reader.Read())
@@ -23,7 +31,8 @@ public static class JsonLocator
                 {
                     case JsonTokenType.PropertyName:
                         frames[^1] = (false, reader.GetString()!, 0);
-                        if (Render(frames) == jsonPath)
+                        valueOfMatchedProperty = Render(frames) == jsonPath;
+                        if (valueOfMatchedProperty && ++seen == occurrence)
                         {
                             return LineAt(utf8, (int)reader.TokenStartIndex);
                         }
@@ -35,10 +44,13 @@ public static class JsonLocator
                         continue;
                 }
 
-                if (frames.Count > 0 && Render(frames) == jsonPath)
+                // A property's value has the property's path: it was counted with the name.
+                if (frames.Count > 0 && !valueOfMatchedProperty && Render(frames) == jsonPath && ++seen == occurrence)
                 {
                     return LineAt(utf8, (int)reader.TokenStartIndex);
                 }
+
+                valueOfMatchedProperty = false;
 
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {

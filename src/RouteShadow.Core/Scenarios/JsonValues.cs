@@ -88,7 +88,7 @@ internal static class JsonValues
             var at = Field(path, property.Name);
             if (!result.TryAdd(property.Name, item(property.Value, at)))
             {
-                throw Error(at, "duplicate key");
+                throw new ScenarioFormatException(at, "duplicate key") { Occurrence = 2 };
             }
         }
 
@@ -109,7 +109,7 @@ internal static class JsonValues
             seen ??= new HashSet<string>(StringComparer.Ordinal);
             if (!seen.Add(property.Name))
             {
-                throw Error(at, "duplicate field");
+                throw new ScenarioFormatException(at, "duplicate field") { Occurrence = 2 };
             }
 
             if (!field(property.Name, property.Value, at))

@@ -21,5 +21,8 @@ public sealed class ScenarioFormatException : Exception
     /// <summary>The 1-based line of the offending value in the text that was read, when known.</summary>
     public long? Line { get; }
 
+    /// <summary>Which occurrence of <see cref="JsonPath"/> is at fault: 2 for a repeated key, whose path is its first's too.</summary>
+    internal int Occurrence { get; init; } = 1;
+
     public ScenarioFormatException AtLine(long? line) => new(JsonPath, Reason, line, this);
 }

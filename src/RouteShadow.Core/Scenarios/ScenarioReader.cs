@@ -117,7 +117,7 @@ public static class ScenarioReader
             }
             catch (ScenarioFormatException ex) when (ex.Line is null)
             {
-                throw ex.AtLine(JsonLocator.LineOf(utf8.Span, ex.JsonPath));
+                throw ex.AtLine(JsonLocator.LineOf(utf8.Span, ex.JsonPath, ex.Occurrence));
             }
         }
     }
