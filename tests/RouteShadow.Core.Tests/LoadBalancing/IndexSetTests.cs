@@ -3,7 +3,12 @@ using RouteShadow.Core.Tests.Support;
 
 namespace RouteShadow.Core.Tests.LoadBalancing;
 
-/// <summary>The avoid set and <c>station_upstreams_exhausted</c> (AS3).</summary>
+/// <summary>
+/// The avoid set and <c>station_upstreams_exhausted</c> (AS3).
+/// Not applicable: AS1–AS2 need attempt_selection.rs's pre-executor <c>select_supported_upstream</c>
+/// loop (its chain entries and provider-attempt bookkeeping), which Core does not implement; the
+/// skip-then-select walk itself is covered by SH1 and S08–S10.
+/// </summary>
 public sealed class IndexSetTests
 {
     [Theory] // AS3

@@ -12,6 +12,8 @@ namespace RouteShadow.Core.Tests.Shadow;
 /// route_executor_shadow.rs's own tests (engines spec §9.4, SH1–SH8) through <see cref="ShadowRunner"/>,
 /// with the full attempt lists the spec verified at 37c4485, and the runner's verdicts.
 /// SH3 is historical (fce6ea8's executor ignored last_good): its inputs give SH4's result at 37c4485.
+/// Not applicable: RP1–RP11 need the station-routing planner (routing_plan.rs, engines spec §7);
+/// Core takes the stations already in proxy order.
 /// </summary>
 public sealed class ShadowRunnerTests
 {

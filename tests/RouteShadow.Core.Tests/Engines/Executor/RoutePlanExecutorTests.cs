@@ -127,12 +127,11 @@ public sealed class RoutePlanExecutorTests
     [Fact]
     public void SelectCandidate_PreferredGroupWithLowerGroupAffinity_KeepsPreferredGroup() // R27 (tag-preferred), R28 (ordered)
     {
-        var runtime = Affine("chili");
+        var template = MonthlyThenChili(AffinityPolicy.PreferredGroup);
 
-        var selected = Select(MonthlyThenChili(AffinityPolicy.PreferredGroup), runtime);
+        var selected = Select(template, Affine("chili"));
 
-        Assert.Equal(AffinityPolicy.PreferredGroup, MonthlyThenChili(AffinityPolicy.PreferredGroup).AffinityPolicy);
-        Assert.Equal([0, 1], MonthlyThenChili(AffinityPolicy.PreferredGroup).Candidates.Select(c => c.PreferenceGroup));
+        Assert.Equal([("monthly", 0), ("chili", 1)], template.Candidates.Select(c => (c.ProviderId, c.PreferenceGroup)));
         Assert.Equal("codex/monthly/default", selected?.Candidate.Key.StableKey);
     }
 
