@@ -15,6 +15,7 @@ internal ref struct JsonCursor
     private readonly List<Segment> _path;
     private Utf8JsonReader _reader;
     private Utf8JsonReader _fieldName;
+    private int _closedObjectStart;
 
     public JsonCursor(ReadOnlySpan<byte> utf8)
     {
@@ -32,7 +33,7 @@ internal ref struct JsonCursor
     public void EnterObject()
     {
         Expect(JsonTokenType.StartObject, "an object");
-        _path.Add(default);
+        _path.Add(Segment.Object((int)_reader.TokenStartIndex));
     }
 
     /// <summary>Moves to the next field's value; false (and leaves the object) at its end.</summary>
@@ -41,11 +42,12 @@ internal ref struct JsonCursor
         Read();
         if (_reader.TokenType == JsonTokenType.EndObject)
         {
+            _closedObjectStart = _path[^1].ObjectStart;
             _path.RemoveAt(_path.Count - 1);
             return false;
         }
 
-        _path[^1] = Segment.Field((int)_reader.TokenStartIndex);
+        _path[^1] = _path[^1] with { IsField = true, Offset = (int)_reader.TokenStartIndex };
         _fieldName = _reader;
         Read();
         return true;
@@ -53,6 +55,9 @@ internal ref struct JsonCursor
 
     /// <summary>Whether the current field is named <paramref name="name"/>.</summary>
     public readonly bool FieldIs(ReadOnlySpan<byte> name) => _fieldName.ValueTextEquals(name);
+
+    /// <summary>Where the current field's name starts, to report an error about it later.</summary>
+    public readonly int FieldOffset => _path[^1].Offset;
 
     /// <summary>The current field's name.</summary>
     public readonly string FieldName() => _fieldName.GetString()!;
@@ -182,9 +187,13 @@ internal ref struct JsonCursor
     /// <summary>An error at the current value.</summary>
     public readonly ScenarioFormatException Error(string reason) => new(Path(), reason, LineAt((int)_reader.TokenStartIndex));
 
-    /// <summary>An error about a field of the object just read (e.g. a missing one), at its closing brace.</summary>
-    public readonly ScenarioFormatException Error(string field, string reason) =>
-        new(JsonPaths.Field(Path(), field), reason, LineAt((int)_reader.TokenStartIndex));
+    /// <summary>A required field the object just read does not have, reported at the object's first line.</summary>
+    public readonly ScenarioFormatException MissingField(string field) =>
+        new(Path(), $"missing required field '{field}'", LineAt(_closedObjectStart));
+
+    /// <summary>An error about a field of the object just read, found at <paramref name="offset"/>.</summary>
+    public readonly ScenarioFormatException FieldError(string field, int offset, string reason) =>
+        new(JsonPaths.Field(Path(), field), reason, LineAt(offset));
 
     public readonly string Path() => Render(_path.Count);
 
@@ -235,7 +244,8 @@ internal ref struct JsonCursor
             var segment = _path[i];
             if (segment.IsItem)
             {
-                path = JsonPaths.Item(path, segment.Offset);
+                // Index -1: the array's first item has not started yet.
+                path = segment.Offset >= 0 ? JsonPaths.Item(path, segment.Offset) : path;
             }
             else if (segment.IsField)
             {
@@ -265,12 +275,15 @@ internal ref struct JsonCursor
         return end > 0 ? message[..end] : message;
     }
 
-    /// <summary>One step of the path: an array index, or a field by the offset of its name.</summary>
-    private readonly record struct Segment(bool IsItem, bool IsField, int Offset)
+    /// <summary>
+    /// One step of the path: an array index, or an object (where it starts) and its current field
+    /// (by the offset of its name, once one is read).
+    /// </summary>
+    private readonly record struct Segment(bool IsItem, bool IsField, int Offset, int ObjectStart)
     {
-        public static Segment Item(int index) => new(true, false, index);
+        public static Segment Item(int index) => new(true, false, index, 0);
 
-        public static Segment Field(int nameOffset) => new(false, true, nameOffset);
+        public static Segment Object(int start) => new(false, false, 0, start);
     }
 }
 

@@ -153,20 +153,18 @@ public static class ReportJson
         }
 
         return new ShadowAttempt(
-            decision ?? throw c.Error("decision", Missing),
-            station ?? throw c.Error("station_name", Missing),
-            index ?? throw c.Error("upstream_index", Missing),
-            baseUrl ?? throw c.Error("upstream_base_url", Missing),
+            decision ?? throw c.MissingField("decision"),
+            station ?? throw c.MissingField("station_name"),
+            index ?? throw c.MissingField("upstream_index"),
+            baseUrl ?? throw c.MissingField("upstream_base_url"),
             providerId,
             endpointId,
-            routePath ?? throw c.Error("route_path", Missing),
-            avoid ?? throw c.Error("avoid_for_station", Missing),
-            avoidedTotal ?? throw c.Error("avoided_total", Missing),
-            total ?? throw c.Error("total_upstreams", Missing),
+            routePath ?? throw c.MissingField("route_path"),
+            avoid ?? throw c.MissingField("avoid_for_station"),
+            avoidedTotal ?? throw c.MissingField("avoided_total"),
+            total ?? throw c.MissingField("total_upstreams"),
             reason);
     }
-
-    private const string Missing = "missing required field";
 
     private static AttemptDecision ReadDecision(ref JsonCursor c) => c.String() switch
     {

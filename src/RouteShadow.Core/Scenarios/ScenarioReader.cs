@@ -63,7 +63,7 @@ public static class ScenarioReader
 
         if (scenario is null)
         {
-            throw cursor.Error("scenario", "missing required field");
+            throw cursor.MissingField("scenario");
         }
 
         cursor.End();
@@ -130,7 +130,7 @@ public static class ScenarioReader
 
         if (schema is null)
         {
-            throw c.Error("schema", "missing required field");
+            throw c.MissingField("schema");
         }
 
         if (schema != Scenario.SchemaId)
@@ -140,7 +140,7 @@ public static class ScenarioReader
         }
 
         return stations is null
-            ? throw c.Error("stations", "missing required field")
+            ? throw c.MissingField("stations")
             : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect);
     }
 
@@ -229,7 +229,7 @@ public static class ScenarioReader
         // The station object is done: the cursor's path is now the station's own.
         if (name is null || upstreams is null)
         {
-            throw new ScenarioFormatException(c.Path(), $"missing required field '{(name is null ? "name" : "upstreams")}'", c.LineAt(c.Offset));
+            throw c.MissingField(name is null ? "name" : "upstreams");
         }
 
         var station = new Station(name, upstreams);
@@ -288,7 +288,7 @@ public static class ScenarioReader
         }
 
         return baseUrl is null
-            ? throw c.Error("base_url", "missing required field")
+            ? throw c.MissingField("base_url")
             : new Upstream(baseUrl, tags, supported, mapping);
     }
 
@@ -351,12 +351,13 @@ public static class ScenarioReader
         long? ms = null;
         CooldownBackoff? backoff = null;
         int indexAt = 0, seen = 0;
+        Span<int> fieldAt = stackalloc int[EventFields.Length];
         c.EnterObject();
         while (c.NextField())
         {
             if (c.FieldIs("op"u8))
             {
-                c.Once(ref seen, 0);
+                Mark(ref c, ref seen, fieldAt, 0);
                 op = c.String();
                 if (op is not ("record" or "penalize" or "advance"))
                 {
@@ -365,33 +366,33 @@ public static class ScenarioReader
             }
             else if (c.FieldIs("index"u8))
             {
-                c.Once(ref seen, 1);
+                Mark(ref c, ref seen, fieldAt, 1);
                 indexAt = c.Offset;
                 index = c.Index();
             }
             else if (c.FieldIs("success"u8))
             {
-                c.Once(ref seen, 2);
+                Mark(ref c, ref seen, fieldAt, 2);
                 success = c.Bool();
             }
             else if (c.FieldIs("cooldown_secs"u8))
             {
-                c.Once(ref seen, 3);
+                Mark(ref c, ref seen, fieldAt, 3);
                 cooldownSecs = c.UInt64();
             }
             else if (c.FieldIs("reason"u8))
             {
-                c.Once(ref seen, 4);
+                Mark(ref c, ref seen, fieldAt, 4);
                 reason = c.String();
             }
             else if (c.FieldIs("backoff"u8))
             {
-                c.Once(ref seen, 5);
+                Mark(ref c, ref seen, fieldAt, 5);
                 backoff = ReadBackoff(ref c);
             }
             else if (c.FieldIs("ms"u8))
             {
-                c.Once(ref seen, 6);
+                Mark(ref c, ref seen, fieldAt, 6);
                 var step = c.Int64();
                 ms = step >= 0 ? step : throw c.Error("a clock advance cannot be negative");
             }
@@ -407,39 +408,44 @@ public static class ScenarioReader
             "record" => recordFields,
             "penalize" => penalizeFields,
             "advance" => advanceFields,
-            _ => throw c.Error("op", "missing required field"),
+            _ => throw c.MissingField("op"),
         };
         if ((seen & ~allowed) != 0)
         {
-            throw c.Error($"an '{op}' event has a field that belongs to another op ({FieldNames(seen & ~allowed)})");
+            var stray = System.Numerics.BitOperations.TrailingZeroCount(seen & ~allowed);
+            throw c.FieldError(EventFields[stray], fieldAt[stray], $"unknown field for op '{op}'");
         }
 
         return op switch
         {
             "record" => new RawEvent(
                 new RecordEvent(
-                    index ?? throw c.Error("index", "missing required field"),
-                    success ?? throw c.Error("success", "missing required field"),
+                    index ?? throw c.MissingField("index"),
+                    success ?? throw c.MissingField("success"),
                     cooldownSecs ?? LoadBalancerConstants.CooldownSecs,
                     backoff ?? CooldownBackoff.None),
                 index,
                 indexAt),
             "penalize" => new RawEvent(
                 new PenalizeEvent(
-                    index ?? throw c.Error("index", "missing required field"),
+                    index ?? throw c.MissingField("index"),
                     cooldownSecs ?? LoadBalancerConstants.CooldownSecs,
                     reason ?? "scenario",
                     backoff ?? CooldownBackoff.None),
                 index,
                 indexAt),
-            _ => new RawEvent(new AdvanceEvent(ms ?? throw c.Error("ms", "missing required field")), null, 0),
+            _ => new RawEvent(new AdvanceEvent(ms ?? throw c.MissingField("ms")), null, 0),
         };
     }
 
-    private static string FieldNames(int mask)
+    /// <summary>An event's fields, in the bit order <see cref="ReadEvent"/> marks them.</summary>
+    private static readonly string[] EventFields = ["op", "index", "success", "cooldown_secs", "reason", "backoff", "ms"];
+
+    /// <summary>Marks an event field as seen and remembers where it is, in case it belongs to another op.</summary>
+    private static void Mark(ref JsonCursor c, ref int seen, scoped Span<int> fieldAt, int bit)
     {
-        string[] names = ["op", "index", "success", "cooldown_secs", "reason", "backoff", "ms"];
-        return string.Join(", ", names.Where((_, bit) => (mask & (1 << bit)) != 0));
+        c.Once(ref seen, bit);
+        fieldAt[bit] = c.FieldOffset;
     }
 
     private static CooldownBackoff ReadBackoff(ref JsonCursor c)
@@ -511,9 +517,9 @@ public static class ScenarioReader
         }
 
         var report = new ShadowReport(
-            legacy ?? throw c.Error("legacy_attempts", "missing required field"),
-            executor ?? throw c.Error("executor_attempts", "missing required field"));
-        if ((matches ?? throw c.Error("matches", "missing required field")) != report.Matches)
+            legacy ?? throw c.MissingField("legacy_attempts"),
+            executor ?? throw c.MissingField("executor_attempts"));
+        if ((matches ?? throw c.MissingField("matches")) != report.Matches)
         {
             throw new ScenarioFormatException(JsonPaths.Field(c.Path(), "matches"), "does not agree with the two attempt lists", c.LineAt(matchesAt));
         }

@@ -46,6 +46,12 @@ public sealed class LayoutSignature
         return new LayoutSignature(keys, legacy);
     }
 
+    /// <summary>
+    /// A signature made of keys exactly as recorded, e.g. the bare base URLs of a pre-37c4485 state.
+    /// For building such states by hand; the load balancer itself only writes <see cref="Of"/> keys.
+    /// </summary>
+    internal static LayoutSignature FromRecordedKeys(IReadOnlyList<string> keys) => new([.. keys], [.. keys]);
+
     public static bool ContainsDuplicates(IReadOnlyList<string> keys)
     {
         if (keys.Count < 2)
