@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace RouteShadow.Traces.Input;
+
+/// <summary>Parses one line with a record parser and turns every way it can fail into a reported malformed line.</summary>
+internal static class JsonLine
+{
+    public delegate T Parser<out T>(ReadOnlySpan<byte> line);
+
+    /// <summary>The parsed record, or null after reporting why the line could not be used.</summary>
+    public static T? Parse<T>(LineReader lines, ReadOnlySpan<byte> line, Parser<T> parse)
+        where T : class?
+    {
+        try
+        {
+            return parse(line);
+        }
+        catch (JsonException ex)
+        {
+            // The parser's own message may quote the line; only the position is reported.
+            var cut = lines.LastLineUnterminated || (ex.BytePositionInLine ?? 0) >= line.Length;
+            lines.Report(
+                cut ? LineProblem.Truncated : LineProblem.BadJson,
+                cut ? "truncated JSON (the line ends before the record does)" : $"invalid JSON at byte {ex.BytePositionInLine ?? 0}");
+        }
+        catch (ShapeException ex)
+        {
+            lines.Report(LineProblem.WrongShape, ex.Message);
+        }
+        catch (OverflowException)
+        {
+            lines.Report(LineProblem.WrongShape, "a number is out of range");
+        }
+
+        return null;
+    }
+}
