@@ -18,7 +18,7 @@ public sealed class ControlTraceReader(
         var parser = new TraceLineParser(wanted);
         foreach (var file in files.Files)
         {
-            using var lines = new LineReader(LogFileSet.Open(file), file, malformed, maxLineBytes);
+            using var lines = new LineReader(LogFileSet.Open(file, out _), file, malformed, maxLineBytes);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -61,11 +61,14 @@ public sealed class LogFileSet
         return new LogFileSet(activePath, files);
     }
 
-    /// <summary>Opens one file of the set for sequential reading.</summary>
-    public static Stream Open(string path)
+    /// <summary>The total size of the files on disk (compressed size for <c>.gz</c>), for progress.</summary>
+    public long TotalBytes => Files.Sum(f => new FileInfo(f).Length);
+
+    /// <summary>Opens one file of the set for sequential reading; <paramref name="file"/> is the raw file, whose position is the progress.</summary>
+    public static Stream Open(string path, out FileStream file)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     /// <summary>The decimal number between <paramref name="prefix"/> and <paramref name="suffix"/>, if that is all the name holds.</summary>

@@ -9,11 +9,17 @@ namespace RouteShadow.Traces.Requests;
 /// </summary>
 public sealed class RequestLogReader(LogFileSet files, MalformedLines malformed, int maxLineBytes = LineReader.DefaultMaxLineBytes)
 {
+    private long _finishedBytes;
+    private FileStream? _current;
+
+    /// <summary>Bytes of the files read so far (on disk), for progress.</summary>
+    public long BytesRead => _finishedBytes + (_current?.CanSeek == true ? _current.Position : 0);
+
     public IEnumerable<RequestRecord> Read(CancellationToken cancellationToken = default)
     {
         foreach (var file in files.Files)
         {
-            using var lines = new LineReader(LogFileSet.Open(file), file, malformed, maxLineBytes);
+            using var lines = new LineReader(LogFileSet.Open(file, out _current), file, malformed, maxLineBytes);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -28,6 +34,9 @@ public sealed class RequestLogReader(LogFileSet files, MalformedLines malformed,
                     yield return record;
                 }
             }
+
+            _finishedBytes += new FileInfo(file).Length;
+            _current = null;
         }
     }
 }

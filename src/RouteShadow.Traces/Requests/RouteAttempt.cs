@@ -73,8 +73,11 @@ public sealed record RouteAttempt
     public string Raw { get; init; } = "";
 
     /// <summary>The requested model, without a <c>-&gt;mapped</c> suffix; null when the note is absent or <c>-</c>.</summary>
-    public string? RequestedModel => Model is null or "-" ? null
-        : Model.IndexOf("->", StringComparison.Ordinal) is var arrow and >= 0 ? Model[..arrow] : Model;
+    public string? RequestedModel => RequestedModelOf(Model);
+
+    /// <summary>The requested model of a model note (<c>-</c>, <c>m</c> or <c>requested-&gt;mapped</c>); null for none.</summary>
+    public static string? RequestedModelOf(string? note) => note is null or "-" ? null
+        : note.IndexOf("->", StringComparison.Ordinal) is var arrow and >= 0 ? note[..arrow] : note;
 
     /// <summary>True for rows that made no HTTP call (skips and parser markers).</summary>
     public bool IsSkip => Decision is AttemptDecisions.SkippedCapabilityMismatch or AttemptDecisions.AllUpstreamsAvoided;
