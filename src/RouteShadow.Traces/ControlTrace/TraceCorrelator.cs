@@ -1,4 +1,5 @@
 using RouteShadow.Traces.Config;
+using RouteShadow.Traces.Input;
 using RouteShadow.Traces.Requests;
 using RouteShadow.Traces.Timeline;
 
@@ -49,7 +50,7 @@ internal sealed class TraceCorrelator : IDisposable
     public TraceCorrelator(ControlTraceReader? reader, long windowMs, CancellationToken cancellationToken)
     {
         _windowMs = windowMs;
-        _events = reader?.Read(cancellationToken).GetEnumerator();
+        _events = reader is null ? null : ReadAhead.Of(reader.Read(cancellationToken)).GetEnumerator();
     }
 
     /// <summary>The events this correlator reads; others are passed over unparsed.</summary>

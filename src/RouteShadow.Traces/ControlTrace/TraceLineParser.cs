@@ -8,10 +8,14 @@ namespace RouteShadow.Traces.ControlTrace;
 /// Parses one control-trace line: the envelope by key, then the payload with the parser of its
 /// event. A bare payload (a <c>retry_trace.jsonl</c> line, or an entry written without envelope
 /// fields) is read as its own payload. Events the caller does not want are still checked to be
-/// valid JSON but not materialised.
+/// valid as far as their envelope — up to the event name — and to end like an object, but not
+/// read further: a replay reads gigabytes of events it has no use for. Payloads that repeat are
+/// recognised by <see cref="PayloadMemo"/> rather than parsed again.
 /// </summary>
 internal sealed class TraceLineParser(Func<string, bool>? wanted)
 {
+    private readonly PayloadMemo _memo = new();
+
     public TraceEvent? Parse(ReadOnlySpan<byte> line)
     {
         long? ts = null, requestId = null;
@@ -25,16 +29,29 @@ internal sealed class TraceLineParser(Func<string, bool>? wanted)
         var outer = f.EnterObject("$");
         while (f.NextField(outer))
         {
+            if (envelope && payload is null && payloadStart < 0 && Unwanted(EventName(kind, name)))
+            {
+                return EndsLikeAnObject(line) ? null : throw new System.Text.Json.JsonException(null, null, null, line.Length);
+            }
+
             if (f.Is("ts_ms"u8)) ts = f.UInt("ts_ms");
-            else if (f.Is("kind"u8)) (kind, envelope) = (f.String("kind"), true);
-            else if (f.Is("service"u8)) service = f.NullableString("service");
+            else if (f.Is("kind"u8)) (kind, envelope) = (f.Shared("kind"), true);
+            else if (f.Is("service"u8)) service = f.NullableShared("service");
             else if (f.Is("request_id"u8)) requestId = f.IsNull ? null : f.UIntOrNumericString("request_id");
             else if (f.Is("trace_id"u8)) traceId = f.NullableString("trace_id");
-            else if (f.Is("event"u8)) name = f.NullableString("event");
+            else if (f.Is("event"u8)) name = f.NullableShared("event");
             else if (f.Is("payload"u8))
             {
                 envelope = true;
                 var eventName = EventName(kind, name);
+                if (eventName is not null && eventName != TraceEventNames.RequestCompleted && LastValue(line, f.TokenStart) is var (start, end)
+                    && Remembered(line[start..end], eventName) is { } remembered)
+                {
+                    // The payload closes the line: nothing after it is left to read.
+                    payload = remembered;
+                    break;
+                }
+
                 if (eventName is not null && !f.IsNull)
                 {
                     payload = ReadPayload(ref f, eventName, "$.payload");
@@ -49,7 +66,11 @@ internal sealed class TraceLineParser(Func<string, bool>? wanted)
             else f.SkipValue();
         }
 
-        f.ReadToEnd();
+        if (payload is null or RequestCompleted || !envelope)
+        {
+            f.ReadToEnd();
+        }
+
         var eventName2 = EventName(kind, name) ?? throw f.Missing("event");
         if (wanted is not null && !wanted(eventName2))
         {
@@ -79,6 +100,49 @@ internal sealed class TraceLineParser(Func<string, bool>? wanted)
         traceId ??= requestId is { } id && service is not null ? service + "-" + id.ToString(CultureInfo.InvariantCulture) : null;
         return new TraceEvent(ts ?? throw f.Missing("ts_ms"), kind ?? TraceEventNames.RetryTraceKind, service, requestId, traceId, eventName2, payload);
     }
+
+    /// <summary>
+    /// The payload parsed from its own bytes, through the memo; null when the slice is not a whole
+    /// JSON value (then the line is read the ordinary way, which reports any error properly).
+    /// </summary>
+    private TracePayload? Remembered(ReadOnlySpan<byte> slice, string eventName)
+    {
+        if (_memo.Find(slice, out var key) is { } known)
+        {
+            return known;
+        }
+
+        try
+        {
+            var p = new JsonFields(slice);
+            var parsed = ReadPayload(ref p, eventName, "$.payload");
+            p.ReadToEnd();
+            _memo.Remember(key, parsed);
+            return parsed;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Where the value starting at <paramref name="start"/> ends if it is an object that only the envelope's closing brace follows.</summary>
+    private static (int Start, int End)? LastValue(ReadOnlySpan<byte> line, long start)
+    {
+        var trimmed = line.TrimEnd(" \t\r"u8);
+        if (trimmed is not [.., (byte)'}'] || line[(int)start] != (byte)'{')
+        {
+            return null;
+        }
+
+        var end = trimmed[..^1].TrimEnd(" \t\r"u8).Length;
+        return end > start && line[end - 1] == (byte)'}' ? ((int)start, end) : null;
+    }
+
+    private bool Unwanted(string? eventName) => eventName is not null && wanted is not null && !wanted(eventName);
+
+    /// <summary>A cheap check on the part of a line that is not parsed: a cut line does not end with <c>}</c>.</summary>
+    private static bool EndsLikeAnObject(ReadOnlySpan<byte> line) => line.TrimEnd(" \t\r"u8) is [.., (byte)'}'];
 
     private static string? EventName(string? kind, string? name) =>
         name ?? (kind == TraceEventNames.RequestCompletedKind ? TraceEventNames.RequestCompleted : null);

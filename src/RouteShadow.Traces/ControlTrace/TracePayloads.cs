@@ -23,21 +23,21 @@ internal static class TracePayloads
         var outer = f.EnterObject(path);
         while (f.NextField(outer))
         {
-            if (f.Is("mode"u8)) mode = f.String("mode");
-            else if (f.Is("session_id"u8)) session = f.NullableString("session_id");
-            else if (f.Is("active_station"u8)) active = f.NullableString("active_station");
-            else if (f.Is("pinned_source"u8)) pinnedSource = f.NullableString("pinned_source");
-            else if (f.Is("pinned_name"u8)) pinnedName = f.NullableString("pinned_name");
-            else if (f.Is("selected_station"u8)) selected = f.NullableString("selected_station");
+            if (f.Is("mode"u8)) mode = f.Shared("mode");
+            else if (f.Is("session_id"u8)) session = f.NullableShared("session_id");
+            else if (f.Is("active_station"u8)) active = f.NullableShared("active_station");
+            else if (f.Is("pinned_source"u8)) pinnedSource = f.NullableShared("pinned_source");
+            else if (f.Is("pinned_name"u8)) pinnedName = f.NullableShared("pinned_name");
+            else if (f.Is("selected_station"u8)) selected = f.NullableShared("selected_station");
             else if (f.Is("selected_upstreams"u8)) selectedUpstreams = f.IsNull ? null : f.Index("selected_upstreams");
             else if (f.Is("selected_stations"u8)) selectedNames = f.Strings("selected_stations");
             else if (f.Is("selected_details"u8)) selectedDetails = Stations(ref f, "selected_details");
             else if (f.Is("eligible_details"u8) || f.Is("eligible_stations"u8)) eligible.AddRange(Stations(ref f, "eligible_details"));
-            else if (f.Is("entry"u8)) entry = f.NullableString("entry");
+            else if (f.Is("entry"u8)) entry = f.NullableShared("entry");
             else if (f.Is("provider_endpoint_candidates"u8)) candidates = Candidates(ref f, "provider_endpoint_candidates");
-            else if (f.Is("note"u8)) note = f.NullableString("note");
-            else if (f.Is("error"u8)) error = Redactor.RedactNullable(f.NullableString("error"));
-            else if (f.Is("target"u8)) target = f.NullableString("target");
+            else if (f.Is("note"u8)) note = f.NullableShared("note");
+            else if (f.Is("error"u8)) error = f.NullableRedacted("error");
+            else if (f.Is("target"u8)) target = f.NullableShared("target");
             else f.SkipValue();
         }
 
@@ -56,9 +56,9 @@ internal static class TracePayloads
         var outer = f.EnterObject(path);
         while (f.NextField(outer))
         {
-            if (f.Is("session_id"u8)) session = f.NullableString("session_id");
+            if (f.Is("session_id"u8)) session = f.NullableShared("session_id");
             else if (f.Is("source"u8)) source = f.NullableString("source");
-            else if (f.Is("target"u8)) target = f.NullableString("target");
+            else if (f.Is("target"u8)) target = f.NullableShared("target");
             else f.SkipValue();
         }
 
@@ -67,25 +67,27 @@ internal static class TracePayloads
 
     public static RetryOptions RetryOptions(ref JsonFields f, string path)
     {
-        var defaults = RetryPolicy.ForProfile(RetryPolicy.Balanced)!;
-        var policy = defaults;
+        var d = RetryPolicy.ForProfile(RetryPolicy.Balanced)!;
+        var (upstream, provider, neverStatus, neverClass) = (d.Upstream, d.Provider, d.NeverOnStatus, d.NeverOnClass);
+        var (challenge, timeout, transport) = (d.CloudflareChallengeCooldownSecs, d.CloudflareTimeoutCooldownSecs, d.TransportCooldownSecs);
+        var (factor, maxSecs, cross) = (d.CooldownBackoffFactor, d.CooldownBackoffMaxSecs, d.AllowCrossStationBeforeFirstOutput);
         var outer = f.EnterObject(path);
         while (f.NextField(outer))
         {
-            if (f.Is("upstream"u8)) policy = policy with { Upstream = Layer(ref f, "upstream", defaults.Upstream) };
-            else if (f.Is("provider"u8)) policy = policy with { Provider = Layer(ref f, "provider", defaults.Provider) };
-            else if (f.Is("never_status_ranges"u8)) policy = policy with { NeverOnStatus = Ranges(ref f, "never_status_ranges") };
-            else if (f.Is("never_error_classes"u8)) policy = policy with { NeverOnClass = f.Strings("never_error_classes") };
-            else if (f.Is("cloudflare_challenge_cooldown_secs"u8)) policy = policy with { CloudflareChallengeCooldownSecs = (ulong)f.UInt("cloudflare_challenge_cooldown_secs") };
-            else if (f.Is("cloudflare_timeout_cooldown_secs"u8)) policy = policy with { CloudflareTimeoutCooldownSecs = (ulong)f.UInt("cloudflare_timeout_cooldown_secs") };
-            else if (f.Is("transport_cooldown_secs"u8)) policy = policy with { TransportCooldownSecs = (ulong)f.UInt("transport_cooldown_secs") };
-            else if (f.Is("cooldown_backoff_factor"u8)) policy = policy with { CooldownBackoffFactor = (ulong)f.UInt("cooldown_backoff_factor") };
-            else if (f.Is("cooldown_backoff_max_secs"u8)) policy = policy with { CooldownBackoffMaxSecs = (ulong)f.UInt("cooldown_backoff_max_secs") };
-            else if (f.Is("allow_cross_station_before_first_output"u8)) policy = policy with { AllowCrossStationBeforeFirstOutput = f.Bool("allow_cross_station_before_first_output") };
+            if (f.Is("upstream"u8)) upstream = Layer(ref f, "upstream", d.Upstream);
+            else if (f.Is("provider"u8)) provider = Layer(ref f, "provider", d.Provider);
+            else if (f.Is("never_status_ranges"u8)) neverStatus = Ranges(ref f, "never_status_ranges");
+            else if (f.Is("never_error_classes"u8)) neverClass = f.Strings("never_error_classes");
+            else if (f.Is("cloudflare_challenge_cooldown_secs"u8)) challenge = (ulong)f.UInt("cloudflare_challenge_cooldown_secs");
+            else if (f.Is("cloudflare_timeout_cooldown_secs"u8)) timeout = (ulong)f.UInt("cloudflare_timeout_cooldown_secs");
+            else if (f.Is("transport_cooldown_secs"u8)) transport = (ulong)f.UInt("transport_cooldown_secs");
+            else if (f.Is("cooldown_backoff_factor"u8)) factor = (ulong)f.UInt("cooldown_backoff_factor");
+            else if (f.Is("cooldown_backoff_max_secs"u8)) maxSecs = (ulong)f.UInt("cooldown_backoff_max_secs");
+            else if (f.Is("allow_cross_station_before_first_output"u8)) cross = f.Bool("allow_cross_station_before_first_output");
             else f.SkipValue();
         }
 
-        return new RetryOptions(policy);
+        return new RetryOptions(new RetryPolicy(upstream, provider, neverStatus, neverClass, challenge, timeout, transport, factor, maxSecs, cross));
     }
 
     public static AttemptSelect AttemptSelect(ref JsonFields f, string path)
@@ -102,19 +104,19 @@ internal static class TracePayloads
             else if (f.Is("upstream_attempt"u8)) upstreamAttempt = Optional(ref f, "upstream_attempt");
             else if (f.Is("provider_max_attempts"u8)) providerMax = Optional(ref f, "provider_max_attempts");
             else if (f.Is("upstream_max_attempts"u8)) upstreamMax = Optional(ref f, "upstream_max_attempts");
-            else if (f.Is("upstream_base_url"u8)) baseUrl = Redactor.RedactNullable(f.NullableString("upstream_base_url"));
-            else if (f.Is("provider_id"u8)) providerId = f.NullableString("provider_id");
-            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableString("endpoint_id");
-            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableString("provider_endpoint_key");
+            else if (f.Is("upstream_base_url"u8)) baseUrl = f.NullableSharedRedacted("upstream_base_url");
+            else if (f.Is("provider_id"u8)) providerId = f.NullableShared("provider_id");
+            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableShared("endpoint_id");
+            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableShared("provider_endpoint_key");
             else if (f.Is("preference_group"u8)) group = Optional(ref f, "preference_group");
-            else if (f.Is("station_name"u8)) station ??= f.NullableString("station_name");
+            else if (f.Is("station_name"u8)) station ??= f.NullableShared("station_name");
             else if (f.Is("upstream_index"u8)) index ??= Optional(ref f, "upstream_index");
             else if (f.Is("compatibility"u8)) (station, index) = Compatibility(ref f, station, index);
             else if (f.Is("avoid_for_station"u8)) avoid = f.Indices("avoid_for_station");
             else if (f.Is("avoided_candidate_indices"u8)) avoidedCandidates = f.Indices("avoided_candidate_indices");
             else if (f.Is("avoided_total"u8)) avoidedTotal = Optional(ref f, "avoided_total");
             else if (f.Is("total_upstreams"u8)) total = Optional(ref f, "total_upstreams");
-            else if (f.Is("model"u8)) model = f.NullableString("model");
+            else if (f.Is("model"u8)) model = f.NullableShared("model");
             else f.SkipValue();
         }
 
@@ -186,7 +188,7 @@ internal static class TracePayloads
         var outer = f.EnterObject(path);
         while (f.NextField(outer))
         {
-            if (f.Is("station_name"u8)) station = f.NullableString("station_name");
+            if (f.Is("station_name"u8)) station = f.NullableShared("station_name");
             else if (f.Is("upstream_total"u8)) total = Optional(ref f, "upstream_total");
             else if (f.Is("avoided_indices"u8)) avoided = f.Indices("avoided_indices");
             else if (f.Is("next_action"u8)) next = f.NullableString("next_action");
@@ -204,7 +206,7 @@ internal static class TracePayloads
         var outer = f.EnterObject(path);
         while (f.NextField(outer))
         {
-            if (f.Is("station_name"u8)) station = f.NullableString("station_name");
+            if (f.Is("station_name"u8)) station = f.NullableShared("station_name");
             else if (f.Is("provider_strategy"u8)) strategy = f.NullableString("provider_strategy");
             else if (f.Is("configured_provider_max_attempts"u8)) configured = Optional(ref f, "configured_provider_max_attempts");
             else if (f.Is("effective_provider_max_attempts"u8)) effective = Optional(ref f, "effective_provider_max_attempts");
@@ -280,7 +282,7 @@ internal static class TracePayloads
             var outer = f.EnterObject($"{f.Path}.{field}[{list.Count}]");
             while (f.NextField(outer))
             {
-                if (f.Is("name"u8)) name = f.String("name");
+                if (f.Is("name"u8)) name = f.Shared("name");
                 else if (f.Is("upstreams"u8)) upstreams = Optional(ref f, "upstreams");
                 else f.SkipValue();
             }
@@ -311,9 +313,9 @@ internal static class TracePayloads
         var outer = f.EnterObject($"{f.Path}.{field}");
         while (f.NextField(outer))
         {
-            if (f.Is("provider_id"u8)) providerId = f.NullableString("provider_id");
-            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableString("endpoint_id");
-            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableString("provider_endpoint_key");
+            if (f.Is("provider_id"u8)) providerId = f.NullableShared("provider_id");
+            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableShared("endpoint_id");
+            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableShared("provider_endpoint_key");
             else if (f.Is("preference_group"u8)) group = Optional(ref f, "preference_group");
             else if (f.Is("route_path"u8)) path = f.Strings("route_path");
             else if (f.Is("reasons"u8)) reasons = f.Strings("reasons");
@@ -338,11 +340,11 @@ internal static class TracePayloads
             while (f.NextField(outer))
             {
                 if (f.Is("decision"u8)) decision = Decision(ref f);
-                else if (f.Is("station_name"u8)) station = f.String("station_name");
+                else if (f.Is("station_name"u8)) station = f.Shared("station_name");
                 else if (f.Is("upstream_index"u8)) index = f.Index("upstream_index");
-                else if (f.Is("upstream_base_url"u8)) baseUrl = Redactor.Redact(f.String("upstream_base_url"));
-                else if (f.Is("provider_id"u8)) providerId = f.NullableString("provider_id");
-                else if (f.Is("endpoint_id"u8)) endpointId = f.NullableString("endpoint_id");
+                else if (f.Is("upstream_base_url"u8)) baseUrl = f.SharedRedacted("upstream_base_url");
+                else if (f.Is("provider_id"u8)) providerId = f.NullableShared("provider_id");
+                else if (f.Is("endpoint_id"u8)) endpointId = f.NullableShared("endpoint_id");
                 else if (f.Is("route_path"u8)) routePath = f.Strings("route_path");
                 else if (f.Is("avoid_for_station"u8)) avoid = f.Indices("avoid_for_station");
                 else if (f.Is("avoided_total"u8)) avoidedTotal = f.Index("avoided_total");
@@ -369,21 +371,22 @@ internal static class TracePayloads
 
     private static RetryLayer Layer(ref JsonFields f, string field, RetryLayer defaults)
     {
-        var layer = defaults;
+        var (max, backoff, backoffMax, jitter) = (defaults.MaxAttempts, defaults.BackoffMs, defaults.BackoffMaxMs, defaults.JitterMs);
+        var (onStatus, onClass, strategy) = (defaults.OnStatus, defaults.OnClass, defaults.Strategy);
         var outer = f.EnterObject($"{f.Path}.{field}");
         while (f.NextField(outer))
         {
-            if (f.Is("max_attempts"u8)) layer = layer with { MaxAttempts = f.Index("max_attempts") };
-            else if (f.Is("base_backoff_ms"u8)) layer = layer with { BackoffMs = f.UInt("base_backoff_ms") };
-            else if (f.Is("max_backoff_ms"u8)) layer = layer with { BackoffMaxMs = f.UInt("max_backoff_ms") };
-            else if (f.Is("jitter_ms"u8)) layer = layer with { JitterMs = f.UInt("jitter_ms") };
-            else if (f.Is("retry_status_ranges"u8)) layer = layer with { OnStatus = Ranges(ref f, "retry_status_ranges") };
-            else if (f.Is("retry_error_classes"u8)) layer = layer with { OnClass = f.Strings("retry_error_classes") };
-            else if (f.Is("strategy"u8)) layer = layer with { Strategy = f.String("strategy") };
+            if (f.Is("max_attempts"u8)) max = f.Index("max_attempts");
+            else if (f.Is("base_backoff_ms"u8)) backoff = f.UInt("base_backoff_ms");
+            else if (f.Is("max_backoff_ms"u8)) backoffMax = f.UInt("max_backoff_ms");
+            else if (f.Is("jitter_ms"u8)) jitter = f.UInt("jitter_ms");
+            else if (f.Is("retry_status_ranges"u8)) onStatus = Ranges(ref f, "retry_status_ranges");
+            else if (f.Is("retry_error_classes"u8)) onClass = f.Strings("retry_error_classes");
+            else if (f.Is("strategy"u8)) strategy = f.Shared("strategy");
             else f.SkipValue();
         }
 
-        return layer;
+        return new RetryLayer(max, backoff, backoffMax, jitter, onStatus, onClass, strategy);
     }
 
     /// <summary><c>[[lo,hi],…]</c>.</summary>
@@ -410,7 +413,7 @@ internal static class TracePayloads
         var outer = f.EnterObject($"{f.Path}.compatibility");
         while (f.NextField(outer))
         {
-            if (f.Is("station_name"u8)) station = f.NullableString("station_name") ?? station;
+            if (f.Is("station_name"u8)) station = f.NullableShared("station_name") ?? station;
             else if (f.Is("upstream_index"u8)) index = Optional(ref f, "upstream_index") ?? index;
             else f.SkipValue();
         }

@@ -105,6 +105,25 @@ internal ref struct JsonFields
 
     public readonly string? NullableString(string field) => IsNull ? null : String(field);
 
+    /// <summary>A string a log repeats (a station, URL, id, decision): decoded once per reader thread.</summary>
+    public readonly string Shared(string field) =>
+        _reader.TokenType != JsonTokenType.String ? throw Wrong(field, "a string")
+        : _reader.ValueIsEscaped ? _reader.GetString()! : StringPool.Plain.Get(_reader.ValueSpan);
+
+    public readonly string? NullableShared(string field) => IsNull ? null : Shared(field);
+
+    /// <summary>A repeated string that may hold a credential (a URL): decoded once, redacted.</summary>
+    public readonly string SharedRedacted(string field) =>
+        _reader.TokenType != JsonTokenType.String ? throw Wrong(field, "a string")
+        : _reader.ValueIsEscaped ? Secrets.Redactor.Redact(_reader.GetString()!) : StringPool.Redacted.Get(_reader.ValueSpan);
+
+    public readonly string? NullableSharedRedacted(string field) => IsNull ? null : SharedRedacted(field);
+
+    /// <summary>Free text that may hold a credential (an error message, a chain entry): redacted.</summary>
+    public readonly string Redacted(string field) => Secrets.Redactor.Redact(String(field));
+
+    public readonly string? NullableRedacted(string field) => IsNull ? null : Redacted(field);
+
     public readonly bool Bool(string field) => _reader.TokenType switch
     {
         JsonTokenType.True => true,
@@ -150,7 +169,7 @@ internal ref struct JsonFields
         var list = new List<string>();
         while (NextElement())
         {
-            list.Add(String(field + "[]"));
+            list.Add(Shared(field + "[]"));
         }
 
         return list;
@@ -178,7 +197,7 @@ internal ref struct JsonFields
         {
             var key = FieldName();
             _reader.Read();
-            map[key] = String(key);
+            map[key] = Shared(key);
         }
 
         return map;

@@ -29,11 +29,11 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
         var requests = new RequestLogReader(input.Requests, malformed, options.MaxLineBytes);
         var traceReader = input.Trace is { } trace ? new ControlTraceReader(trace, malformed, TraceCorrelator.IsWanted, options.MaxLineBytes) : null;
         using var correlator = new TraceCorrelator(traceReader, options.ReorderWindowMs, cancellationToken);
-        var replay = new Session(runner, input.Configs, correlator, sink);
+        var replay = new Session(new ComparisonCache(runner), input.Configs, correlator, sink);
         var totalBytes = input.Requests.TotalBytes;
 
         long read = 0, newest = long.MinValue;
-        foreach (var request in requests.Read(cancellationToken))
+        foreach (var request in ReadAhead.Of(requests.Read(cancellationToken)))
         {
             correlator.AdvanceTo(request.TimestampMs);
             replay.Add(request);
@@ -51,7 +51,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
     }
 
     /// <summary>One replay's moving parts: the timeline queue, the rebuilt state and the config in use.</summary>
-    private sealed class Session(ShadowRunner runner, IReadOnlyList<ProxyConfig> configs, TraceCorrelator correlator, IReplaySink sink)
+    private sealed class Session(ComparisonCache comparisons, IReadOnlyList<ProxyConfig> configs, TraceCorrelator correlator, IReplaySink sink)
     {
         private readonly PriorityQueue<Step, (long AtMs, int Phase, long Sequence)> _queue = new();
         private readonly StateTimeline _state = new();
@@ -123,7 +123,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
             }
 
             var question = _state.Question(record.Service, plan, request.Model, record.StartMs);
-            var comparison = runner.Compare(question);
+            var comparison = comparisons.Compare(question);
             var fidelity = comparison.Verdict == ShadowVerdict.EngineError
                 ? null
                 : Fidelity.Of(request.Recording!.Attempts, comparison.Report, request.Facts?.Shadow);

@@ -1,5 +1,4 @@
 using RouteShadow.Traces.Input;
-using RouteShadow.Traces.Secrets;
 
 namespace RouteShadow.Traces.Requests;
 
@@ -37,21 +36,21 @@ internal static class RequestLineParser
             if (f.Is("timestamp_ms"u8)) timestamp = f.UInt("timestamp_ms");
             else if (f.Is("request_id"u8)) requestId = f.NullableUInt("request_id");
             else if (f.Is("trace_id"u8)) traceId = f.NullableString("trace_id");
-            else if (f.Is("service"u8)) service = f.String("service");
-            else if (f.Is("method"u8)) method = f.String("method");
-            else if (f.Is("path"u8)) path = f.String("path");
+            else if (f.Is("service"u8)) service = f.Shared("service");
+            else if (f.Is("method"u8)) method = f.Shared("method");
+            else if (f.Is("path"u8)) path = f.Shared("path");
             else if (f.Is("status_code"u8)) status = checked((int)f.UInt("status_code"));
             else if (f.Is("duration_ms"u8)) duration = f.UInt("duration_ms");
             else if (f.Is("ttfb_ms"u8)) ttfb = f.NullableUInt("ttfb_ms");
-            else if (f.Is("station_name"u8)) station = f.NullableString("station_name");
-            else if (f.Is("provider_id"u8)) providerId = f.NullableString("provider_id");
-            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableString("endpoint_id");
-            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableString("provider_endpoint_key");
-            else if (f.Is("upstream_base_url"u8)) baseUrl = Redactor.Redact(f.String("upstream_base_url"));
-            else if (f.Is("session_id"u8)) session = f.NullableString("session_id");
-            else if (f.Is("cwd"u8)) cwd = f.NullableString("cwd");
-            else if (f.Is("reasoning_effort"u8)) effort = f.NullableString("reasoning_effort");
-            else if (f.Is("model"u8)) model = f.NullableString("model");
+            else if (f.Is("station_name"u8)) station = f.NullableShared("station_name");
+            else if (f.Is("provider_id"u8)) providerId = f.NullableShared("provider_id");
+            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableShared("endpoint_id");
+            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableShared("provider_endpoint_key");
+            else if (f.Is("upstream_base_url"u8)) baseUrl = f.SharedRedacted("upstream_base_url");
+            else if (f.Is("session_id"u8)) session = f.NullableShared("session_id");
+            else if (f.Is("cwd"u8)) cwd = f.NullableShared("cwd");
+            else if (f.Is("reasoning_effort"u8)) effort = f.NullableShared("reasoning_effort");
+            else if (f.Is("model"u8)) model = f.NullableShared("model");
             else if (f.Is("service_tier"u8)) tier = f.IsNull ? null : ReadTier(ref f);
             else if (f.Is("usage"u8)) usage = f.IsNull ? null : ReadUsage(ref f);
             else if (f.Is("http_debug"u8))
@@ -109,24 +108,29 @@ internal static class RequestLineParser
 
     private static UsageMetrics ReadUsage(ref JsonFields f)
     {
-        var u = new UsageMetrics();
+        long input = 0, output = 0, reasoning = 0, reasoningOutput = 0, total = 0, cached = 0, cacheRead = 0, cacheCreation = 0, creation5m = 0, creation1h = 0;
         var outer = f.EnterObject(f.Path + ".usage");
         while (f.NextField(outer))
         {
-            if (f.Is("input_tokens"u8)) u = u with { InputTokens = f.Int("input_tokens") };
-            else if (f.Is("output_tokens"u8)) u = u with { OutputTokens = f.Int("output_tokens") };
-            else if (f.Is("reasoning_tokens"u8)) u = u with { ReasoningTokens = f.Int("reasoning_tokens") };
-            else if (f.Is("reasoning_output_tokens"u8)) u = u with { ReasoningOutputTokens = f.Int("reasoning_output_tokens") };
-            else if (f.Is("total_tokens"u8)) u = u with { TotalTokens = f.Int("total_tokens") };
-            else if (f.Is("cached_input_tokens"u8)) u = u with { CachedInputTokens = f.Int("cached_input_tokens") };
-            else if (f.Is("cache_read_input_tokens"u8) || f.Is("cache_read_tokens"u8)) u = u with { CacheReadInputTokens = f.Int("cache_read_input_tokens") };
-            else if (f.Is("cache_creation_input_tokens"u8) || f.Is("cache_creation_tokens"u8)) u = u with { CacheCreationInputTokens = f.Int("cache_creation_input_tokens") };
-            else if (f.Is("cache_creation_5m_input_tokens"u8)) u = u with { CacheCreation5mInputTokens = f.Int("cache_creation_5m_input_tokens") };
-            else if (f.Is("cache_creation_1h_input_tokens"u8)) u = u with { CacheCreation1hInputTokens = f.Int("cache_creation_1h_input_tokens") };
+            if (f.Is("input_tokens"u8)) input = f.Int("input_tokens");
+            else if (f.Is("output_tokens"u8)) output = f.Int("output_tokens");
+            else if (f.Is("reasoning_tokens"u8)) reasoning = f.Int("reasoning_tokens");
+            else if (f.Is("reasoning_output_tokens"u8)) reasoningOutput = f.Int("reasoning_output_tokens");
+            else if (f.Is("total_tokens"u8)) total = f.Int("total_tokens");
+            else if (f.Is("cached_input_tokens"u8)) cached = f.Int("cached_input_tokens");
+            else if (f.Is("cache_read_input_tokens"u8) || f.Is("cache_read_tokens"u8)) cacheRead = f.Int("cache_read_input_tokens");
+            else if (f.Is("cache_creation_input_tokens"u8) || f.Is("cache_creation_tokens"u8)) cacheCreation = f.Int("cache_creation_input_tokens");
+            else if (f.Is("cache_creation_5m_input_tokens"u8)) creation5m = f.Int("cache_creation_5m_input_tokens");
+            else if (f.Is("cache_creation_1h_input_tokens"u8)) creation1h = f.Int("cache_creation_1h_input_tokens");
             else f.SkipValue();
         }
 
-        return u;
+        return new UsageMetrics
+        {
+            InputTokens = input, OutputTokens = output, ReasoningTokens = reasoning, ReasoningOutputTokens = reasoningOutput,
+            TotalTokens = total, CachedInputTokens = cached, CacheReadInputTokens = cacheRead, CacheCreationInputTokens = cacheCreation,
+            CacheCreation5mInputTokens = creation5m, CacheCreation1hInputTokens = creation1h,
+        };
     }
 
     private static HttpDebugRef ReadDebugRef(ref JsonFields f)
@@ -152,7 +156,7 @@ internal static class RequestLineParser
         while (f.NextField(outer))
         {
             if (f.Is("attempts"u8)) attempts = f.Index("attempts");
-            else if (f.Is("upstream_chain"u8)) chain = [.. f.Strings("upstream_chain").Select(Redactor.Redact)];
+            else if (f.Is("upstream_chain"u8)) chain = RedactedStrings(ref f, "upstream_chain");
             else if (f.Is("route_attempts"u8))
             {
                 f.EnterArray("route_attempts");
@@ -169,42 +173,71 @@ internal static class RequestLineParser
 
     private static RouteAttempt ReadAttempt(ref JsonFields f, int position)
     {
-        var a = new RouteAttempt { Decision = "" };
+        int index = 0;
+        int? group = null, providerAttempt = null, upstreamAttempt = null, providerMax = null, upstreamMax = null;
+        int? upstreamIndex = null, avoidedTotal = null, total = null, status = null;
+        long? headers = null, duration = null, cooldown = null;
+        string? providerId = null, endpointId = null, key = null, station = null, baseUrl = null, decision = null;
+        string? reason = null, errorClass = null, model = null, cooldownReason = null, raw = null;
+        List<string> routePath = [];
+        List<int> avoid = [], avoidedCandidates = [];
+        var skipped = false;
         var outer = f.EnterObject($"{f.Path}.route_attempts[{position}]");
         while (f.NextField(outer))
         {
-            if (f.Is("attempt_index"u8)) a = a with { AttemptIndex = f.Index("attempt_index") };
-            else if (f.Is("provider_id"u8)) a = a with { ProviderId = f.NullableString("provider_id") };
-            else if (f.Is("endpoint_id"u8)) a = a with { EndpointId = f.NullableString("endpoint_id") };
-            else if (f.Is("provider_endpoint_key"u8)) a = a with { ProviderEndpointKey = f.NullableString("provider_endpoint_key") };
-            else if (f.Is("preference_group"u8)) a = a with { PreferenceGroup = Optional(ref f, "preference_group") };
-            else if (f.Is("route_path"u8)) a = a with { RoutePath = f.Strings("route_path") };
-            else if (f.Is("provider_attempt"u8)) a = a with { ProviderAttempt = Optional(ref f, "provider_attempt") };
-            else if (f.Is("upstream_attempt"u8)) a = a with { UpstreamAttempt = Optional(ref f, "upstream_attempt") };
-            else if (f.Is("provider_max_attempts"u8)) a = a with { ProviderMaxAttempts = Optional(ref f, "provider_max_attempts") };
-            else if (f.Is("upstream_max_attempts"u8)) a = a with { UpstreamMaxAttempts = Optional(ref f, "upstream_max_attempts") };
-            else if (f.Is("station_name"u8)) a = a with { StationName = f.NullableString("station_name") };
-            else if (f.Is("upstream_base_url"u8)) a = a with { UpstreamBaseUrl = Redactor.RedactNullable(f.NullableString("upstream_base_url")) };
-            else if (f.Is("upstream_index"u8)) a = a with { UpstreamIndex = Optional(ref f, "upstream_index") };
-            else if (f.Is("avoid_for_station"u8)) a = a with { AvoidForStation = f.Indices("avoid_for_station") };
-            else if (f.Is("avoided_candidate_indices"u8)) a = a with { AvoidedCandidateIndices = f.Indices("avoided_candidate_indices") };
-            else if (f.Is("avoided_total"u8)) a = a with { AvoidedTotal = Optional(ref f, "avoided_total") };
-            else if (f.Is("total_upstreams"u8)) a = a with { TotalUpstreams = Optional(ref f, "total_upstreams") };
-            else if (f.Is("decision"u8)) a = a with { Decision = f.String("decision") };
-            else if (f.Is("reason"u8)) a = a with { Reason = Redactor.RedactNullable(f.NullableString("reason")) };
-            else if (f.Is("status_code"u8)) a = a with { StatusCode = Optional(ref f, "status_code") };
-            else if (f.Is("error_class"u8)) a = a with { ErrorClass = f.NullableString("error_class") };
-            else if (f.Is("model"u8)) a = a with { Model = f.NullableString("model") };
-            else if (f.Is("upstream_headers_ms"u8)) a = a with { UpstreamHeadersMs = f.NullableUInt("upstream_headers_ms") };
-            else if (f.Is("duration_ms"u8)) a = a with { DurationMs = f.NullableUInt("duration_ms") };
-            else if (f.Is("cooldown_secs"u8)) a = a with { CooldownSecs = f.NullableUInt("cooldown_secs") };
-            else if (f.Is("cooldown_reason"u8)) a = a with { CooldownReason = f.NullableString("cooldown_reason") };
-            else if (f.Is("skipped"u8)) a = a with { Skipped = f.Bool("skipped") };
-            else if (f.Is("raw"u8)) a = a with { Raw = Redactor.Redact(f.String("raw")) };
+            if (f.Is("attempt_index"u8)) index = f.Index("attempt_index");
+            else if (f.Is("provider_id"u8)) providerId = f.NullableShared("provider_id");
+            else if (f.Is("endpoint_id"u8)) endpointId = f.NullableShared("endpoint_id");
+            else if (f.Is("provider_endpoint_key"u8)) key = f.NullableShared("provider_endpoint_key");
+            else if (f.Is("preference_group"u8)) group = Optional(ref f, "preference_group");
+            else if (f.Is("route_path"u8)) routePath = f.Strings("route_path");
+            else if (f.Is("provider_attempt"u8)) providerAttempt = Optional(ref f, "provider_attempt");
+            else if (f.Is("upstream_attempt"u8)) upstreamAttempt = Optional(ref f, "upstream_attempt");
+            else if (f.Is("provider_max_attempts"u8)) providerMax = Optional(ref f, "provider_max_attempts");
+            else if (f.Is("upstream_max_attempts"u8)) upstreamMax = Optional(ref f, "upstream_max_attempts");
+            else if (f.Is("station_name"u8)) station = f.NullableShared("station_name");
+            else if (f.Is("upstream_base_url"u8)) baseUrl = f.NullableSharedRedacted("upstream_base_url");
+            else if (f.Is("upstream_index"u8)) upstreamIndex = Optional(ref f, "upstream_index");
+            else if (f.Is("avoid_for_station"u8)) avoid = f.Indices("avoid_for_station");
+            else if (f.Is("avoided_candidate_indices"u8)) avoidedCandidates = f.Indices("avoided_candidate_indices");
+            else if (f.Is("avoided_total"u8)) avoidedTotal = Optional(ref f, "avoided_total");
+            else if (f.Is("total_upstreams"u8)) total = Optional(ref f, "total_upstreams");
+            else if (f.Is("decision"u8)) decision = f.Shared("decision");
+            else if (f.Is("reason"u8)) reason = f.NullableSharedRedacted("reason");
+            else if (f.Is("status_code"u8)) status = Optional(ref f, "status_code");
+            else if (f.Is("error_class"u8)) errorClass = f.NullableShared("error_class");
+            else if (f.Is("model"u8)) model = f.NullableShared("model");
+            else if (f.Is("upstream_headers_ms"u8)) headers = f.NullableUInt("upstream_headers_ms");
+            else if (f.Is("duration_ms"u8)) duration = f.NullableUInt("duration_ms");
+            else if (f.Is("cooldown_secs"u8)) cooldown = f.NullableUInt("cooldown_secs");
+            else if (f.Is("cooldown_reason"u8)) cooldownReason = f.NullableShared("cooldown_reason");
+            else if (f.Is("skipped"u8)) skipped = f.Bool("skipped");
+            else if (f.Is("raw"u8)) raw = f.SharedRedacted("raw");
             else f.SkipValue();
         }
 
-        return a.Decision.Length > 0 ? a : throw f.Missing("decision");
+        return new RouteAttempt
+        {
+            AttemptIndex = index, ProviderId = providerId, EndpointId = endpointId, ProviderEndpointKey = key, PreferenceGroup = group,
+            RoutePath = routePath, ProviderAttempt = providerAttempt, UpstreamAttempt = upstreamAttempt, ProviderMaxAttempts = providerMax,
+            UpstreamMaxAttempts = upstreamMax, StationName = station, UpstreamBaseUrl = baseUrl, UpstreamIndex = upstreamIndex,
+            AvoidForStation = avoid, AvoidedCandidateIndices = avoidedCandidates, AvoidedTotal = avoidedTotal, TotalUpstreams = total,
+            Decision = decision ?? throw f.Missing("decision"), Reason = reason, StatusCode = status, ErrorClass = errorClass, Model = model,
+            UpstreamHeadersMs = headers, DurationMs = duration, CooldownSecs = cooldown, CooldownReason = cooldownReason, Skipped = skipped,
+            Raw = raw ?? "",
+        };
+    }
+
+    private static List<string> RedactedStrings(ref JsonFields f, string field)
+    {
+        f.EnterArray(field);
+        var list = new List<string>();
+        while (f.NextElement())
+        {
+            list.Add(f.SharedRedacted(field + "[]"));
+        }
+
+        return list;
     }
 
     private static int? Optional(ref JsonFields f, string field) => f.IsNull ? null : f.Index(field);
