@@ -21,6 +21,9 @@ internal sealed class TraceFacts
     public string? ModelNote { get; set; }
 
     public bool HasModel { get; set; }
+
+    /// <summary>When each HTTP attempt started, in order (<c>attempt_select</c> times).</summary>
+    public List<long> AttemptStarts { get; } = [];
 }
 
 /// <summary>
@@ -159,6 +162,7 @@ internal sealed class TraceCorrelator : IDisposable
                 break;
             case AttemptSelect select when Facts(e) is { } facts:
                 NoteModel(facts, select.Model);
+                facts.AttemptStarts.Add(e.TsMs);
                 break;
             case SelectionExplain explain when Facts(e) is { } facts:
                 NoteModel(facts, explain.RequestModel ?? "-");

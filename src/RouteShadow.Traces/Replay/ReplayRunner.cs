@@ -59,13 +59,17 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
         private ProxyConfig _config = configs[0];
         private long _sequence;
         private long _replayedUpTo = long.MinValue;
+        private long _newestEnd = long.MinValue;
 
         public void Add(RequestRecord request)
         {
             if (IsRestart(request))
             {
-                Enqueue(new Step(null, null), request.StartMs, phase: 0);
+                // The new process started after the old one's last line; its first line may arrive after others.
+                Enqueue(new Step(null, null), Math.Max(_newestEnd + 1, _replayedUpTo), phase: 0);
             }
+
+            _newestEnd = Math.Max(_newestEnd, request.TimestampMs);
 
             var prepared = Prepare(request);
             var late = request.StartMs < _replayedUpTo;
@@ -177,7 +181,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
                     continue;
                 }
 
-                var recording = Recording.Read(request, plan, facts?.Policy ?? config.Retry);
+                var recording = Recording.Read(request, plan, facts?.Policy ?? config.Retry, facts?.AttemptStarts ?? []);
                 if (recording.Problem is not null)
                 {
                     problem ??= recording.Problem;

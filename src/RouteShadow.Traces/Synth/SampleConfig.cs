@@ -6,7 +6,8 @@ namespace RouteShadow.Traces.Synth;
 /// looks for: three stations on two levels with cross-station failover (the
 /// <c>aggressive-failover</c> profile, with a growing cooldown), model restrictions that cause
 /// skips, one provider-endpoint identity shared by an upstream of <c>alpha</c> and one of
-/// <c>gamma</c>, and two upstreams of <c>beta</c> with the same identity.
+/// <c>gamma</c>, two upstreams of <c>beta</c> with the same identity, and a base URL that carries an
+/// API key in its query (as some relays want), which every output must redact.
 /// </summary>
 public static class SampleConfig
 {
@@ -36,7 +37,7 @@ public static class SampleConfig
                 "level": 2,
                 "upstreams": [
                   { "base_url": "https://relay-hk-2.example.com/v1", "auth": { "auth_token_env": "RELAY_KEY" }, "tags": { "provider_id": "relay-pool", "endpoint_id": "hk" } },
-                  { "base_url": "https://legacy.gamma.example.org/v1", "supported_models": { "gpt-4.1": true }, "model_mapping": { "gpt-4.1": "gpt-4.1-2025-04-14" } }
+                  { "base_url": "https://legacy.gamma.example.org/v1?api_key=sk-sample-not-a-real-key-0000", "supported_models": { "gpt-4.1": true }, "model_mapping": { "gpt-4.1": "gpt-4.1-2025-04-14" } }
                 ]
               }
             }

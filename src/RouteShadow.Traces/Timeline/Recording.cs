@@ -17,8 +17,11 @@ namespace RouteShadow.Traces.Timeline;
 /// retry", and changes nothing otherwise. Without route attempts its class is unknown, so a
 /// returned 400 or 409 is ambiguous: the state of that upstream is then marked unknown.</item>
 /// </list>
-/// Outcome times come from the rows' durations (cumulative for status rows, per attempt for
-/// transport rows), from the request's start.
+/// Outcome times: a status row's duration counts from the request's start, so it dates its
+/// outcome exactly; a transport row's counts from its own attempt, whose start the trace's
+/// <c>attempt_select</c> gives (without a trace, the end of the row before it is used, which is
+/// early by any backoff sleep); a body error is dated by the next attempt's start, else the
+/// request's end.
 /// </summary>
 public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadOnlyList<Outcome> Outcomes, string? Problem)
 {
@@ -27,14 +30,18 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
     /// <summary>The statuses codex-helper's classifier may call <c>client_error_non_retryable</c>.</summary>
     private static readonly int[] ClassifiableClientErrors = [400, 409, 413, 415, 422];
 
-    public static Recording Read(RequestRecord request, StationPlan plan, RetryPolicy policy)
+    /// <param name="attemptStarts">When each HTTP attempt started (the trace's <c>attempt_select</c> times, in order); empty without a trace.</param>
+    public static Recording Read(RequestRecord request, StationPlan plan, RetryPolicy policy, IReadOnlyList<long> attemptStarts)
     {
         var rows = request.Retry?.Rows ?? [];
-        return rows.Count == 0 ? SingleAttempt(request, plan, policy) : FromRows(request, rows, plan, policy);
+        return rows.Count == 0 ? SingleAttempt(request, plan, policy, attemptStarts) : FromRows(request, rows, plan, policy, attemptStarts);
     }
 
-    /// <summary>A request with no retry rows: one attempt on its final target, or none at all (fail fast, no route).</summary>
-    private static Recording SingleAttempt(RequestRecord request, StationPlan plan, RetryPolicy policy)
+    /// <summary>
+    /// A request with no retry rows: one attempt on its final target, or none at all (fail fast, no
+    /// route). Its time to first byte counts from the attempt's start, which the trace dates.
+    /// </summary>
+    private static Recording SingleAttempt(RequestRecord request, StationPlan plan, RetryPolicy policy, IReadOnlyList<long> attemptStarts)
     {
         if (!request.HasFinalTarget)
         {
@@ -49,7 +56,7 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
         var attempts = new[] { new ProductionAttempt(target, AttemptDecision.Selected) };
         var status = request.StatusCode;
         Outcome? outcome = status is >= 200 and < 300
-            ? At(request.StartMs + (request.TtfbMs ?? request.DurationMs), target, OutcomeKind.Success, 0, policy)
+            ? At((attemptStarts.Count > 0 ? attemptStarts[0] : request.StartMs) + (request.TtfbMs ?? request.DurationMs), target, OutcomeKind.Success, 0, policy)
             : policy.NeverRetries(status, null)
                 ? At(request.TimestampMs, target, OutcomeKind.Failure, 0, policy)
                 : ClassifiableClientErrors.Contains(status) && policy.NeverRetries(status, "client_error_non_retryable")
@@ -58,7 +65,7 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
         return new Recording(attempts, outcome is null ? [] : [outcome], null);
     }
 
-    private static Recording FromRows(RequestRecord request, IReadOnlyList<RouteAttempt> rows, StationPlan plan, RetryPolicy policy)
+    private static Recording FromRows(RequestRecord request, IReadOnlyList<RouteAttempt> rows, StationPlan plan, RetryPolicy policy, IReadOnlyList<long> attemptStarts)
     {
         var targets = new UpstreamRef[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -79,7 +86,7 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
 
         var attempts = new List<ProductionAttempt>();
         var outcomes = new List<Outcome>();
-        var elapsed = 0L;
+        var clock = new RowClock(request, attemptStarts);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -88,7 +95,7 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
                 continue;
             }
 
-            elapsed = Elapsed(row, elapsed);
+            var at = clock.EndOf(row);
             if (row.IsSkip)
             {
                 attempts.Add(new ProductionAttempt(targets[i], AttemptDecision.SkippedCapabilityMismatch));
@@ -110,7 +117,7 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
             if (Decide(row, returned, policy) is { } kind)
             {
                 var secs = row.CooldownSecs is { } logged ? (ulong)logged : policy.TransportCooldownSecs;
-                outcomes.Add(At(Math.Min(request.StartMs + elapsed, request.TimestampMs), targets[i], kind, secs, policy));
+                outcomes.Add(At(at, targets[i], kind, secs, policy));
             }
         }
 
@@ -150,13 +157,31 @@ public sealed record Recording(IReadOnlyList<ProductionAttempt> Attempts, IReadO
         return true;
     }
 
-    /// <summary>Milliseconds from the request's start to the end of this row.</summary>
-    private static long Elapsed(RouteAttempt row, long before) => row.Decision switch
+    /// <summary>Dates the end of each row in turn (see the type's remarks).</summary>
+    private sealed class RowClock(RequestRecord request, IReadOnlyList<long> attemptStarts)
     {
-        AttemptDecisions.Completed or AttemptDecisions.FailedStatus => row.DurationMs ?? before,
-        AttemptDecisions.FailedTransport => before + (row.DurationMs ?? 0),
-        _ => before,
-    };
+        private long _last = request.StartMs;
+        private int _attempt = -1;
+
+        public long EndOf(RouteAttempt row)
+        {
+            if (!row.IsSkip)
+            {
+                _attempt++;
+            }
+
+            _last = row.Decision switch
+            {
+                AttemptDecisions.Completed or AttemptDecisions.FailedStatus when row.DurationMs is { } sinceStart => request.StartMs + sinceStart,
+                AttemptDecisions.FailedTransport => (Start(_attempt) ?? _last) + (row.DurationMs ?? 0),
+                AttemptDecisions.FailedBodyRead or AttemptDecisions.FailedBodyTooLarge => Start(_attempt + 1) ?? request.TimestampMs,
+                _ => _last,
+            };
+            return Math.Min(Math.Max(_last, request.StartMs), request.TimestampMs);
+        }
+
+        private long? Start(int attempt) => attempt >= 0 && attempt < attemptStarts.Count ? attemptStarts[attempt] : null;
+    }
 
     private static Outcome At(long atMs, UpstreamRef target, OutcomeKind kind, ulong secs, RetryPolicy policy) =>
         new(atMs, target, kind, secs, policy.Backoff);
