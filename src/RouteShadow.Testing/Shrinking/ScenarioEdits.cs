@@ -45,6 +45,22 @@ internal static class ScenarioEdits
         return new ScenarioStation(station.Station.WithUpstreams(Without(station.Station.Upstreams, index)), state, events);
     }
 
+    /// <summary>
+    /// The station with its state recorded under the current upstreams instead of an older
+    /// layout: migrated exactly as the load balancer migrates it, so the question it poses is the same.
+    /// </summary>
+    public static ScenarioStation WithStateMigrated(ScenarioStation station)
+    {
+        if (station.State is not { Layout: not null } recorded)
+        {
+            return station;
+        }
+
+        var live = RecordedState.Live(station.Station, recorded, ScenarioShadow.NowMs);
+        live.EnsureLayout(station.Station.Signature);
+        return station with { State = RecordedState.Of(live, ScenarioShadow.NowMs, layout: null) };
+    }
+
     /// <summary>The state without upstream <paramref name="index"/> of the layout it was recorded under.</summary>
     public static ScenarioState WithoutLayoutUpstream(ScenarioState state, int index) =>
         WithoutEntry(state, index) with { Layout = state.Layout is { } layout ? Without(layout, index) : null };

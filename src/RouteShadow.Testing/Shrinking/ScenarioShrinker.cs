@@ -65,26 +65,20 @@ public static class ScenarioShrinker
         }
     }
 
-    /// <summary>
-    /// A state recorded under an older layout becomes the same state laid out for the current
-    /// upstreams (migrated as the load balancer migrates it, so nothing else changes), or loses
-    /// one upstream of its layout.
-    /// </summary>
+    /// <summary>A state recorded under an older layout loses the layout, or one upstream of it.</summary>
     private static IEnumerable<Scenario> Layouts(Scenario s)
     {
         for (var k = 0; k < s.Stations.Count; k++)
         {
-            if (s.Stations[k] is not { State.Layout: { } layout } station)
+            if (s.Stations[k] is not { State: { Layout: { } layout } state } station)
             {
                 continue;
             }
 
-            var live = RecordedState.Live(station.Station, station.State, ScenarioShadow.NowMs);
-            live.EnsureLayout(station.Station.Signature);
-            yield return WithStation(s, k, station with { State = RecordedState.Of(live, ScenarioShadow.NowMs, layout: null) });
+            yield return WithStation(s, k, WithStateMigrated(station));
             for (var j = 0; j < layout.Count; j++)
             {
-                yield return WithStation(s, k, station with { State = WithoutLayoutUpstream(station.State, j) });
+                yield return WithStation(s, k, station with { State = WithoutLayoutUpstream(state, j) });
             }
         }
     }
