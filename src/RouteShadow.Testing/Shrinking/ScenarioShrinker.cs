@@ -10,14 +10,19 @@ namespace RouteShadow.Testing.Shrinking;
 /// scenario are valid scenario files, each strictly smaller than it, biggest cuts first: a
 /// station, an upstream (with its state entries and events), a recorded layout, an event, a whole
 /// state, the request model, a tag or model-map entry, then single state values and event
-/// parameters reset to their defaults. A shrink never carries the expect block: it describes the
-/// original scenario.
+/// parameters reset to their defaults. A shrink is named for what it was shrunk from, and never
+/// carries the expect block: that describes the original scenario.
 /// </summary>
 public static class ScenarioShrinker
 {
     public static IEnumerable<Scenario> Shrink(Scenario scenario)
     {
-        var bare = scenario with { Expect = null };
+        const string shrunkFrom = "shrunk from ";
+        var bare = scenario with
+        {
+            Name = scenario.Name.StartsWith(shrunkFrom, StringComparison.Ordinal) ? scenario.Name : shrunkFrom + scenario.Name,
+            Expect = null,
+        };
         return Stations(bare)
             .Concat(Upstreams(bare))
             .Concat(Layouts(bare))
