@@ -11,6 +11,8 @@ internal static class SeedOne
 {
     public const int Cases = 20_000;
 
+    public const ulong Seed = 1;
+
     private static readonly Lazy<FuzzResult> ReachableRun = new(() => Run(ScenarioMode.Reachable));
     private static readonly Lazy<FuzzResult> FreeFormRun = new(() => Run(ScenarioMode.FreeForm));
 
@@ -21,5 +23,5 @@ internal static class SeedOne
     public static FuzzResult Of(ScenarioMode mode) => mode == ScenarioMode.Reachable ? Reachable : FreeForm;
 
     private static FuzzResult Run(ScenarioMode mode) =>
-        new ParityFuzzer(TimeProvider.System).Run(new FuzzOptions { Cases = Cases, Seed = 1, Mode = mode });
+        new ParityFuzzer(TimeProvider.System).Run(new FuzzOptions { Cases = Cases, Seed = Seed, Mode = mode });
 }
