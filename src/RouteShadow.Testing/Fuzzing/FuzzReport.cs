@@ -41,7 +41,7 @@ public static class FuzzReport
         }).ToList();
 
         var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-        text.AppendLine();
+        text.Append('\n');
         foreach (var row in rows.Prepend(header))
         {
             for (var c = 0; c < row.Length; c++)

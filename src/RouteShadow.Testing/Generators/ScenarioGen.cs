@@ -19,6 +19,7 @@ public static class ScenarioGen
     /// <summary>The size at which worlds reach their largest; FsCheck's sizes grow towards it.</summary>
     public const int MaxSize = 100;
 
+    /// <summary>Seeds drawn by FsCheck, so FsCheck's own seed (and its replay) decides every scenario.</summary>
     private static readonly Gen<ulong> Seeds =
         from high in Gen.Choose(0, int.MaxValue)
         from low in Gen.Choose(0, int.MaxValue)

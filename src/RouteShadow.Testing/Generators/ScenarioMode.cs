@@ -16,6 +16,7 @@ public enum ScenarioMode
     Reachable,
 }
 
+/// <summary>How scenario modes are named in reports.</summary>
 public static class ScenarioModeNames
 {
     /// <summary><c>free-form</c> or <c>reachable</c>, as reports print it.</summary>
