@@ -50,7 +50,7 @@ internal static class WorldDraw
                 layout[at] = new Upstream(rng.Pick(Alphabet.BaseUrls), moved.Tags, moved.SupportedModels, moved.ModelMapping);
                 break;
             default:
-                layout[at] = layout[at].WithTags(Tags(rng) ?? new Dictionary<string, string>());
+                layout[at] = layout[at].WithTags(Tags(rng) ?? []);
                 break;
         }
 
