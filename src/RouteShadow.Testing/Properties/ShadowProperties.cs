@@ -20,7 +20,8 @@ public static class ShadowProperties
     /// Both engines produce the same attempts for <paramref name="scenario"/> — or they differ
     /// only in ways <paramref name="excluding"/> fully explains: a mismatch whose every class is
     /// excluded counts as parity. An unclassified mismatch or an engine error always fails. A
-    /// failure is labelled with the classes, the first divergent attempt and the scenario file.
+    /// failure is labelled with the classes, where the attempt lists part, and the scenario file with
+    /// an <c>expect</c> block pinning what the engines did.
     /// </summary>
     public static Property Parity(Scenario scenario, params IEnumerable<DivergenceClass> excluding)
     {
@@ -49,7 +50,7 @@ public static class ShadowProperties
                 .AppendLine();
             if (comparison.Diff.FirstDivergence is { } at)
             {
-                text.Append("first divergent attempt: #").Append(at).AppendLine();
+                text.Append("attempt lists differ from index ").Append(at).AppendLine();
             }
         }
 
