@@ -19,6 +19,9 @@ public sealed record Scenario(
     public const string SchemaId = "routeshadow/scenario@1";
 
     public const string DefaultService = "codex";
+
+    /// <summary>The scenario as one line of its file format, so a failing property prints something a person can paste.</summary>
+    public override string ToString() => System.Text.Encoding.UTF8.GetString(ScenarioWriter.ToUtf8(this, indented: false));
 }
 
 /// <summary>The request being routed: only its model matters to selection.</summary>

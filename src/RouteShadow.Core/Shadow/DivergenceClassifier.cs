@@ -4,20 +4,26 @@ using RouteShadow.Core.Shadow.Causes;
 namespace RouteShadow.Core.Shadow;
 
 /// <summary>
-/// Names why codex-helper's engines disagree on a question, by counterfactual: a known cause is
-/// blamed when undoing it (on a copy) makes the engines agree, or when it alone — every other
-/// present cause undone — still makes them disagree. Nothing is inferred from the attempt text.
+/// Names why codex-helper's engines disagree on a question, by counterfactual: it looks for the
+/// smallest set of present known causes whose removal, on a copy of the question, makes the
+/// engines agree, and blames those. Nothing is inferred from the attempt text.
 /// </summary>
+/// <remarks>
+/// Smallest, because causes interact: undoing one can also remove the condition of another, so
+/// single causes judged one at a time can miss a cause or blame a bystander. When several sets of
+/// that size cure it — redundant causes, each enough to explain the divergence — all of them are
+/// blamed if removing them together still cures it.
+/// </remarks>
 public sealed class DivergenceClassifier
 {
     private static readonly IDivergenceCause[] KnownCauses =
     [
-        new RepeatedStationName(),
+        new ExhaustedStickyUpstream(),
+        new MultiStationSticky(),
         KeyCollision.AcrossStations,
         KeyCollision.WithinStation,
-        new MultiStationSticky(),
-        new ExhaustedStickyUpstream(),
         new CooldownBelowThreshold(),
+        new RepeatedStationName(),
     ];
 
     private readonly Func<RoutingQuestion, bool> _enginesAgree;
@@ -26,42 +32,36 @@ public sealed class DivergenceClassifier
     public DivergenceClassifier(Func<RoutingQuestion, bool> enginesAgree) => _enginesAgree = enginesAgree;
 
     /// <summary>
-    /// The classes of a question on which the engines disagree, in declaration order; contains
-    /// <see cref="DivergenceClass.Unclassified"/> when the known causes do not explain it all.
+    /// The classes of a question on which the engines disagree, in declaration order; just
+    /// <see cref="DivergenceClass.Unclassified"/> when no set of known causes explains it.
     /// </summary>
     public IReadOnlyList<DivergenceClass> Classify(RoutingQuestion question)
     {
-        var present = KnownCauses.Where(c => c.IsPresent(question)).ToList();
-        if (present.Count == 0)
+        var present = KnownCauses.Where(c => c.IsPresent(question)).ToArray();
+        for (var size = 1; size <= present.Length; size++)
         {
-            return [DivergenceClass.Unclassified];
+            var curing = Subsets(present.Length, size).Where(subset => Cures(question, present, subset)).ToList();
+            if (curing.Count == 0)
+            {
+                continue;
+            }
+
+            var union = curing.Aggregate(0, (all, subset) => all | subset);
+            var blamed = curing.Count > 1 && Cures(question, present, union) ? union : curing[0];
+            return [.. Members(present, blamed).Select(c => c.Class).Order()];
         }
 
-        var explainedByAll = _enginesAgree(UndoAll(question, present));
-        if (present.Count == 1)
-        {
-            return [explainedByAll ? present[0].Class : DivergenceClass.Unclassified];
-        }
-
-        var blamed = present
-            .Where(cause => _enginesAgree(cause.Undo(question))
-                            || (explainedByAll && !_enginesAgree(UndoAll(question, present.Where(other => other != cause)))))
-            .Select(cause => cause.Class)
-            .ToList();
-
-        if (!explainedByAll)
-        {
-            blamed.Add(DivergenceClass.Unclassified);
-        }
-        else if (blamed.Count == 0)
-        {
-            // Only the causes together produce the mismatch: blame them all.
-            blamed.AddRange(present.Select(c => c.Class));
-        }
-
-        return [.. blamed.Order()];
+        return [DivergenceClass.Unclassified];
     }
 
-    private static RoutingQuestion UndoAll(RoutingQuestion question, IEnumerable<IDivergenceCause> causes) =>
-        causes.Aggregate(question, (q, cause) => cause.Undo(q));
+    private bool Cures(RoutingQuestion question, IDivergenceCause[] present, int subset) =>
+        _enginesAgree(Members(present, subset).Aggregate(question, (q, cause) => cause.Undo(q)));
+
+    /// <summary>The causes whose bits are set in <paramref name="subset"/>, in declaration order.</summary>
+    private static IEnumerable<IDivergenceCause> Members(IDivergenceCause[] present, int subset) =>
+        present.Where((_, i) => (subset & (1 << i)) != 0);
+
+    /// <summary>Every subset of <paramref name="count"/> items with <paramref name="size"/> members, as bit masks, in ascending order.</summary>
+    private static IEnumerable<int> Subsets(int count, int size) =>
+        Enumerable.Range(1, (1 << count) - 1).Where(mask => System.Numerics.BitOperations.PopCount((uint)mask) == size);
 }

@@ -38,6 +38,27 @@ public sealed class DivergenceClassifierTests
         Assert.Equal([DivergenceClass.RepeatedStationName], Classifier.Classify(question));
     }
 
+    /// <summary>
+    /// Causes that interact: undoing the exhausted sticky in alpha also takes away alpha's sticky,
+    /// the first of the two stickies multi-station-sticky needs. Judged one at a time, causes were
+    /// under-blamed here; the classes blamed must together cure the mismatch.
+    /// </summary>
+    [Fact]
+    public void Classify_InteractingCauses_BlamesASetWhoseRemovalCuresTheMismatch()
+    {
+        var alpha = Some.Station("alpha", Some.Upstream("https://a0/v1"), Some.Upstream("https://a1/v1", "beta#1"));
+        var beta = Some.Station("beta", "https://b0/v1", "https://b1/v1", "https://b2/v1");
+        var states = new LbStateMap();
+        new LoadBalancer(alpha, states).Success(0).LaidOutState().UsageExhausted[0] = true;
+        new LoadBalancer(beta, states).Success(2).Penalize(1);
+        var question = Some.Question([alpha, beta], states);
+        Assert.False(EnginesAgree(question));
+
+        var classes = Classifier.Classify(question);
+
+        Assert.Equal([DivergenceClass.MultiStationSticky, DivergenceClass.CrossStationKeyCollision], classes);
+    }
+
     [Fact]
     public void Classify_ExhaustedStickyAndCooldownBelowThresholdInDifferentStations_CarriesBothClasses()
     {

@@ -1,23 +1,56 @@
 using RouteShadow.Core.Engines;
+using RouteShadow.Core.LoadBalancing;
+using RouteShadow.Core.World;
 
 namespace RouteShadow.Core.Shadow.Causes;
 
 /// <summary>
-/// D1: a station's sticky upstream is usage-exhausted. Legacy ignores the sticky then; the
-/// executor's affinity still wins its second round. Undone by forgetting that sticky, which
-/// legacy was ignoring anyway.
+/// D1: the sticky upstream that becomes the executor's affinity — the first station's last-good
+/// upstream — is usage-exhausted. Legacy ignores a sticky then; the executor still prefers its
+/// affinity in its second round. Undone by lifting that upstream's exhaustion, which leaves every
+/// station's stickiness (and so the other causes) as it was.
 /// </summary>
 internal sealed class ExhaustedStickyUpstream : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.ExhaustedStickyUpstream;
 
-    public bool IsPresent(RoutingQuestion question) =>
-        question.Stations.Any(s => IsExhaustedSticky(QuestionEdits.LaidOut(question, s), s.Upstreams.Count));
+    public bool IsPresent(RoutingQuestion question) => AffinityStation(question) is { } found && IsExhausted(found);
 
-    public RoutingQuestion Undo(RoutingQuestion question) =>
-        QuestionEdits.EditStates(question, (station, state) =>
-            IsExhaustedSticky(state, station.Upstreams.Count) ? QuestionEdits.WithoutSticky(state) : null);
+    public RoutingQuestion Undo(RoutingQuestion question)
+    {
+        if (AffinityStation(question) is not { } found || !IsExhausted(found))
+        {
+            return question;
+        }
 
-    private static bool IsExhaustedSticky(LoadBalancing.LbState state, int upstreams) =>
-        state.LastGoodIndex is { } sticky && sticky < upstreams && state.UsageExhausted[sticky];
+        var (station, state, sticky) = found;
+        return QuestionEdits.EditStates(question, (s, _) =>
+        {
+            if (!ReferenceEquals(s, station))
+            {
+                return null;
+            }
+
+            var edited = state.Clone();
+            edited.UsageExhausted[sticky] = false;
+            return edited;
+        });
+    }
+
+    /// <summary>The first station with a last-good upstream in range: the one the runtime bridge takes the affinity from.</summary>
+    private static (Station Station, LbState State, int Sticky)? AffinityStation(RoutingQuestion question)
+    {
+        foreach (var station in question.Stations)
+        {
+            var state = QuestionEdits.LaidOut(question, station);
+            if (state.LastGoodIndex is { } sticky && sticky < station.Upstreams.Count)
+            {
+                return (station, state, sticky);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsExhausted((Station Station, LbState State, int Sticky) found) => found.State.UsageExhausted[found.Sticky];
 }
