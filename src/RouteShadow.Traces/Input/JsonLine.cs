@@ -18,7 +18,7 @@ internal static class JsonLine
         catch (JsonException ex)
         {
             // The parser's own message may quote the line; only the position is reported.
-            var cut = lines.LastLineUnterminated || (ex.BytePositionInLine ?? 0) >= line.Length;
+            var cut = lines.LastLineUnterminated || IsCutShort(line);
             lines.Report(
                 cut ? LineProblem.Truncated : LineProblem.BadJson,
                 cut ? "truncated JSON (the line ends before the record does)" : $"invalid JSON at byte {ex.BytePositionInLine ?? 0}");
@@ -33,5 +33,23 @@ internal static class JsonLine
         }
 
         return null;
+    }
+
+    /// <summary>True when the line is the start of a valid JSON value that stops before its end.</summary>
+    private static bool IsCutShort(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, isFinalBlock: false, default);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return reader.BytesConsumed < line.Length || reader.CurrentDepth > 0 || reader.TokenType == JsonTokenType.PropertyName;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -38,7 +38,7 @@ public static partial class Redactor
     [GeneratedRegex(@"\bsk-[A-Za-z0-9_\-]{6,}", RegexOptions.CultureInvariant)]
     private static partial Regex ApiKey();
 
-    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Token))\s+[A-Za-z0-9._~+/=\-]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic))\s+[A-Za-z0-9._~+/=\-]{6,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Bearer();
 
     /// <summary>A header written as <c>name: value</c>, <c>name=value</c> or as a JSON pair.</summary>
