@@ -39,7 +39,7 @@ internal static class TableRenderer
             }
 
             AppendAttempts(text, comparison.Report, comparison.Diff, palette);
-            AppendDivergence(text, comparison.Report, comparison.Diff, palette);
+            AppendDivergence(text, comparison.Report, comparison.Diff);
         }
 
         foreach (var failure in result.ExpectationFailures)
@@ -55,13 +55,14 @@ internal static class TableRenderer
     private static void AppendAttempts(StringBuilder text, ShadowReport report, AttemptDiff diff, Palette palette)
     {
         var grid = new TextGrid();
-        grid.Add(["", "", "legacy", "", "", "", "", "|", "", "executor"]);
-        grid.Add(["", .. Header, "|", .. Header]);
+        // The gutter is never empty, so every table lines up whether or not a row is marked.
+        grid.Add([" ", "", "legacy", "", "", "", "", "|", "", "executor"]);
+        grid.Add([" ", .. Header, "|", .. Header]);
         var rows = Math.Max(report.LegacyAttempts.Count, report.ExecutorAttempts.Count);
         for (var i = 0; i < rows; i++)
         {
             var differing = diff.Fields.Where(f => f.Position == i).Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
-            Cell gutter = i == diff.FirstDivergence ? ">" : "";
+            Cell gutter = i == diff.FirstDivergence ? ">" : " ";
             grid.Add([gutter, .. Side(report.LegacyAttempts, i, differing), "|", .. Side(report.ExecutorAttempts, i, differing)]);
         }
 
@@ -88,7 +89,7 @@ internal static class TableRenderer
     }
 
     /// <summary>Every field that differs at the first divergence (the table shows only some), and the one-sided upstreams.</summary>
-    private static void AppendDivergence(StringBuilder text, ShadowReport report, AttemptDiff diff, Palette palette)
+    private static void AppendDivergence(StringBuilder text, ShadowReport report, AttemptDiff diff)
     {
         if (diff.FirstDivergence is not { } at)
         {
@@ -106,12 +107,12 @@ internal static class TableRenderer
         var grid = new TextGrid();
         foreach (var field in fields)
         {
-            grid.Add(new Cell(field.Field, Highlight: true), "legacy " + field.Legacy, "executor " + field.Executor);
+            grid.Add(field.Field, "legacy " + field.Legacy, "executor " + field.Executor);
         }
 
         if (fields.Count > 0)
         {
-            grid.WriteTo(text, "    ", palette);
+            grid.WriteTo(text, "    ");
         }
 
         AppendRefs(text, "only in legacy", diff.OnlyInLegacy);

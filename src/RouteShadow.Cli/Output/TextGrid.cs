@@ -18,7 +18,7 @@ internal sealed class TextGrid
 
     public void Add(params Cell[] row) => _rows.Add(row);
 
-    public void WriteTo(StringBuilder text, string indent, Palette palette)
+    public void WriteTo(StringBuilder text, string indent, Palette palette = default)
     {
         var widths = new int[_rows.Max(row => row.Length)];
         foreach (var row in _rows)
