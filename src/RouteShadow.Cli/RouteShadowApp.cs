@@ -20,37 +20,12 @@ public static class RouteShadowApp
     public static async Task<int> RunAsync(string[] args, StandardStreams streams, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var logger = Logging.Create(streams);
-        await using var help = new StreamWriter(streams.Output, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
         try
         {
-            var root = new RootCommand("Runs codex-helper's legacy load balancer and route-plan executor side by side and diffs their attempt lists.")
-            {
-                CheckCommand.Create((options, ct) => Check(options, streams, clock, logger, ct), streams.OutputIsTerminal),
-            };
-            root.HelpName = CommandName;
-            var parse = root.Parse(args);
-            if (parse.Action is ParseErrorAction parseError)
-            {
-                // Help is output: it would land in stdout among results. The errors and a pointer go to stderr.
-                parseError.ShowHelp = false;
-            }
-
-            var configuration = new InvocationConfiguration
-            {
-                Output = help,
-                Error = streams.Error,
-                EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = null, // The caller owns cancellation; no process-wide signal handlers.
-            };
-            var exitCode = await parse.InvokeAsync(configuration, cancellationToken);
-            if (parse.Action is not ParseErrorAction)
-            {
-                return exitCode;
-            }
-
-            var command = parse.CommandResult.Command is RootCommand ? CommandName : $"{CommandName} {parse.CommandResult.Command.Name}";
-            await streams.Error.WriteLineAsync($"See '{command} --help'.");
-            return ExitCodes.InputError;
+            var parse = CreateRootCommand(streams, clock, logger).Parse(args);
+            return parse.Action is ParseErrorAction
+                ? await ReportUsageErrorsAsync(parse, streams.Error)
+                : await InvokeAsync(parse, streams, cancellationToken);
         }
         catch (UsageException ex)
         {
@@ -68,9 +43,42 @@ public static class RouteShadowApp
         return ExitCodes.InputError;
     }
 
+    private static RootCommand CreateRootCommand(StandardStreams streams, TimeProvider clock, ILogger logger) =>
+        new("Runs codex-helper's legacy load balancer and route-plan executor side by side and diffs their attempt lists.")
+        {
+            HelpName = CommandName,
+            Subcommands = { CheckCommand.Create((options, ct) => Check(options, streams, clock, logger, ct), streams.OutputIsTerminal) },
+        };
+
     private static int Check(CheckOptions options, StandardStreams streams, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         using var host = AppHost.Build(streams, clock, logger);
         return host.Services.GetRequiredService<CheckHandler>().Run(options, cancellationToken);
+    }
+
+    private static async Task<int> InvokeAsync(ParseResult parse, StandardStreams streams, CancellationToken cancellationToken)
+    {
+        await using var help = new StreamWriter(streams.Output, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
+        var configuration = new InvocationConfiguration
+        {
+            Output = help,
+            Error = streams.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null, // The caller owns cancellation: no process-wide signal handlers.
+        };
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Written here rather than by the parse-error action, which would also print help to stdout.</summary>
+    private static async Task<int> ReportUsageErrorsAsync(ParseResult parse, TextWriter error)
+    {
+        foreach (var problem in parse.Errors)
+        {
+            await error.WriteLineAsync(problem.Message);
+        }
+
+        var command = parse.CommandResult.Command is RootCommand ? CommandName : $"{CommandName} {parse.CommandResult.Command.Name}";
+        await error.WriteLineAsync($"See '{command} --help'.");
+        return ExitCodes.InputError;
     }
 }

@@ -43,8 +43,7 @@ internal sealed class CheckTally
     public override string ToString()
     {
         var counts = Enum.GetValues<CheckVerdict>().Select(v => $"{this[v]} {CheckResultJson.WireName(v).Replace('_', ' ')}");
-        var malformed = Malformed > 0 ? $"; {Malformed} malformed" : string.Empty;
-        return $"{Count(Scenarios, "scenario")}: {string.Join(", ", counts)}{malformed}";
+        return $"{Count(Scenarios, "scenario")}: {string.Join(", ", counts)}";
     }
 
     public static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -37,8 +37,9 @@ internal static class CheckCommand
         };
         command.Validators.Add(result =>
         {
-            var hasPaths = result.GetValue(paths) is { Length: > 0 };
-            var hasBatch = result.GetValue(batch) is not null;
+            // Presence, not values: reading a value that failed to parse would throw.
+            var hasPaths = result.GetResult(paths) is { Tokens.Count: > 0 };
+            var hasBatch = result.GetResult(batch) is not null;
             if (hasPaths == hasBatch)
             {
                 result.AddError("Give scenario paths or --batch FILE, not both or neither.");

@@ -44,7 +44,7 @@ internal sealed class CheckHandler(ScenarioCheck check, StandardStreams streams,
 
         if (tally.Malformed > 0)
         {
-            logger.LogWarning("{Malformed}", $"{CheckTally.Count(tally.Malformed, "malformed " + unit)}");
+            logger.LogWarning("{Malformed}", CheckTally.Count(tally.Malformed, "malformed " + unit));
         }
 
         if (options.Format == OutputFormat.Table)
