@@ -48,18 +48,8 @@ internal sealed class CheckPipeline(ScenarioCheck check, Func<ReadOnlySpan<byte>
     {
         for (var i = from; i < to; i++)
         {
-            var input = chunk[i];
-            Scenario scenario;
-            try
+            if (Read(chunk[i], range) is not { } scenario)
             {
-                scenario = read(input.Utf8.Span);
-            }
-            catch (ScenarioFormatException ex)
-            {
-                var error = InputError.At(input, ex);
-                writer.WriteError(error, range.Bytes);
-                range.Tally.AddMalformed();
-                range.Errors.Add(error);
                 continue;
             }
 
@@ -67,6 +57,30 @@ internal sealed class CheckPipeline(ScenarioCheck check, Func<ReadOnlySpan<byte>
             writer.WriteResult(result, range.Bytes);
             range.Tally.Add(result.Verdict);
         }
+    }
+
+    /// <summary>The input's scenario, or null once its error is written and counted.</summary>
+    private Scenario? Read(ScenarioInput input, RangeOutput range)
+    {
+        InputError error;
+        try
+        {
+            return read(input.Utf8.Span);
+        }
+        catch (ScenarioFormatException ex)
+        {
+            error = InputError.At(input, ex);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The reader should throw only ScenarioFormatException; anything else is still this input's fault, not the batch's.
+            error = new InputError(input.Source, input.Line, "$", $"unreadable: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        writer.WriteError(error, range.Bytes);
+        range.Tally.AddMalformed();
+        range.Errors.Add(error);
+        return null;
     }
 
     /// <summary>What one range produced, reused from chunk to chunk.</summary>

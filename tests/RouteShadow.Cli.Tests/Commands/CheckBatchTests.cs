@@ -77,6 +77,20 @@ public sealed class CheckBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Batch_LineTheReaderCannotDecode_IsThatLinesErrorOnly()
+    {
+        // A lone surrogate escape: not valid UTF-16, whatever the reader makes of it.
+        var batch = _folder.WriteLines("cases.jsonl", Mismatching.Replace("cooldown below", "\\ud800 below", StringComparison.Ordinal), Matching);
+
+        var run = await AppRun.Of("check", "--batch", batch, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.Results[0].GetProperty("line").GetInt32());
+        Assert.Equal("match", run.Results[1].GetProperty("verdict").GetString());
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public async Task Batch_CaseWithReport_UsesTheReportAsExpectation()
     {
         var corpusLine = $"{{\"scenario\": {Mismatching}, \"report\": {{\"matches\": true, \"legacy_attempts\": [], \"executor_attempts\": []}}}}";
