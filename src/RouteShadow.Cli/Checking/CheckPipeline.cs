@@ -10,19 +10,18 @@ namespace RouteShadow.Cli.Checking;
 /// is cut into small ranges that run in parallel, each into its own buffer, and the buffers are then
 /// written out in order.
 /// </summary>
-internal sealed class CheckPipeline(ScenarioCheck check, Func<ReadOnlySpan<byte>, Scenario> read, IResultWriter writer)
+internal sealed class CheckPipeline(ScenarioCheck check, IResultWriter writer)
 {
     // Small enough to balance two cores at the end of a chunk, large enough to amortise scheduling.
     private const int RangeSize = 32;
 
     /// <summary>Checks every input; reports each malformed one to <paramref name="onError"/>, in input order.</summary>
-    public CheckTally Run(
-        IEnumerable<IReadOnlyList<ScenarioInput>> chunks, Stream output, Action<InputError> onError, CancellationToken cancellationToken)
+    public CheckTally Run(ScenarioSource source, Stream output, Action<InputError> onError, CancellationToken cancellationToken)
     {
         var tally = new CheckTally();
         var ranges = new List<RangeOutput>();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        foreach (var chunk in chunks)
+        foreach (var chunk in source.Chunks)
         {
             var count = (chunk.Count + RangeSize - 1) / RangeSize;
             while (ranges.Count < count)
@@ -30,7 +29,7 @@ internal sealed class CheckPipeline(ScenarioCheck check, Func<ReadOnlySpan<byte>
                 ranges.Add(new RangeOutput());
             }
 
-            Parallel.For(0, count, parallel, r => Check(chunk, r * RangeSize, Math.Min(chunk.Count, (r + 1) * RangeSize), ranges[r]));
+            Parallel.For(0, count, parallel, r => Check(source.Read, chunk, r * RangeSize, Math.Min(chunk.Count, (r + 1) * RangeSize), ranges[r]));
             foreach (var range in ranges.Take(count))
             {
                 output.Write(range.Bytes.WrittenSpan);
@@ -44,11 +43,11 @@ internal sealed class CheckPipeline(ScenarioCheck check, Func<ReadOnlySpan<byte>
         return tally;
     }
 
-    private void Check(IReadOnlyList<ScenarioInput> chunk, int from, int to, RangeOutput range)
+    private void Check(Func<ReadOnlySpan<byte>, Scenario> read, IReadOnlyList<ScenarioInput> chunk, int from, int to, RangeOutput range)
     {
         for (var i = from; i < to; i++)
         {
-            if (Read(chunk[i], range) is not { } scenario)
+            if (Read(read, chunk[i], range) is not { } scenario)
             {
                 continue;
             }
@@ -60,7 +59,7 @@ internal sealed class CheckPipeline(ScenarioCheck check, Func<ReadOnlySpan<byte>
     }
 
     /// <summary>The input's scenario, or null once its error is written and counted.</summary>
-    private Scenario? Read(ScenarioInput input, RangeOutput range)
+    private Scenario? Read(Func<ReadOnlySpan<byte>, Scenario> read, ScenarioInput input, RangeOutput range)
     {
         InputError error;
         try

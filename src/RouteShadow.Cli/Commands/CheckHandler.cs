@@ -22,14 +22,12 @@ internal sealed class CheckHandler(ScenarioCheck check, StandardStreams streams,
 
     public int Run(CheckOptions options, CancellationToken cancellationToken)
     {
-        var (inputs, read, unit) = options.Batch is { } batch
-            ? (BatchLines.Read(batch, ChunkSize), (Func<ReadOnlySpan<byte>, Scenario>)ScenarioReader.ReadCase, "line")
-            : (ScenarioFiles.Read(ScenarioFiles.Resolve(options.Paths), ChunkSize), ScenarioReader.Read, "file");
+        var source = options.Batch is { } batch ? ScenarioSource.Batch(batch, ChunkSize) : ScenarioSource.Files(options.Paths, ChunkSize);
         var color = options.Format == OutputFormat.Table && streams.OutputIsTerminal && !NoColorRequested();
         IResultWriter writer = options.Format == OutputFormat.Table ? new TableWriter(color) : new JsonLinesWriter();
 
         var reported = 0;
-        var tally = new CheckPipeline(check, read, writer).Run(inputs, streams.Output, error =>
+        var tally = new CheckPipeline(check, writer).Run(source, streams.Output, error =>
         {
             if (reported++ < ReportedErrors)
             {
@@ -44,7 +42,7 @@ internal sealed class CheckHandler(ScenarioCheck check, StandardStreams streams,
 
         if (tally.Malformed > 0)
         {
-            logger.LogWarning("{Malformed}", CheckTally.Count(tally.Malformed, "malformed " + unit));
+            logger.LogWarning("{Malformed}", CheckTally.Count(tally.Malformed, "malformed " + source.Unit));
         }
 
         if (options.Format == OutputFormat.Table)
