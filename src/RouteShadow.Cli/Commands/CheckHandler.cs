@@ -23,6 +23,11 @@ internal sealed class CheckHandler(ScenarioCheck check, StandardStreams streams,
     public int Run(CheckOptions options, CancellationToken cancellationToken)
     {
         var source = options.Batch is { } batch ? ScenarioSource.Batch(batch, ChunkSize) : ScenarioSource.Files(options.Paths, ChunkSize);
+        if (source.Ignored > 0)
+        {
+            logger.LogInformation("{Ignored} in the folders not checked: scenario files end in .json", CheckTally.Count(source.Ignored, "other file"));
+        }
+
         var color = options.Format == OutputFormat.Table && streams.OutputIsTerminal && !NoColorRequested();
         IResultWriter writer = options.Format == OutputFormat.Table ? new TableWriter(color) : new JsonLinesWriter();
 

@@ -7,7 +7,6 @@ internal static class ScenarioFiles
     private static readonly EnumerationOptions Search = new()
     {
         RecurseSubdirectories = true,
-        MatchCasing = MatchCasing.CaseInsensitive,
         AttributesToSkip = FileAttributes.None,
         IgnoreInaccessible = false,
     };
@@ -17,9 +16,11 @@ internal static class ScenarioFiles
     /// deterministic. Throws <see cref="UsageException"/> for a path that does not exist or a folder
     /// without scenario files.
     /// </summary>
-    public static IReadOnlyList<string> Resolve(IEnumerable<string> paths)
+    /// <param name="ignored">How many other files the folders hold: said, so that none is left out silently.</param>
+    public static IReadOnlyList<string> Resolve(IEnumerable<string> paths, out int ignored)
     {
         var files = new List<string>();
+        ignored = 0;
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -28,8 +29,10 @@ internal static class ScenarioFiles
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.json", Search).Order(StringComparer.Ordinal).ToList();
+                var all = Directory.EnumerateFiles(path, "*", Search).ToList();
+                var found = all.Where(IsScenarioFile).Order(StringComparer.Ordinal).ToList();
                 files.AddRange(found.Count > 0 ? found : throw new UsageException($"{path}: no *.json files in this folder"));
+                ignored += all.Count - found.Count;
             }
             else
             {
@@ -48,4 +51,6 @@ internal static class ScenarioFiles
             yield return [.. chunk.Select(file => new ScenarioInput(file, 1, File.ReadAllBytes(file)))];
         }
     }
+
+    private static bool IsScenarioFile(string path) => Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase);
 }

@@ -53,15 +53,29 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Check_Folder_ChecksJsonFilesRecursivelyInOrdinalPathOrder()
     {
-        _folder.Write("b.json", Scenarios.Matching.Replace("penalized upstream: both engines fail over", "b"));
-        _folder.Write("a/z.json", Scenarios.Matching.Replace("penalized upstream: both engines fail over", "a/z"));
-        _folder.Write("B.json", Scenarios.Matching.Replace("penalized upstream: both engines fail over", "B"));
-        _folder.Write("notes.txt", "not a scenario");
+        _folder.Write("b.json", Named("b"));
+        _folder.Write("a/z.json", Named("a/z"));
+        _folder.Write("B.JSON", Named("B"));
+        _folder.Write(".hidden/c.json", Named(".hidden/c"));
 
         var run = await AppRun.Of("check", _folder.Root, "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["B", "a/z", "b"], run.Results.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal([".hidden/c", "B", "a/z", "b"], run.Results.Select(r => r.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Check_FolderWithOtherFiles_SaysHowManyWereNotChecked()
+    {
+        _folder.Write("scenario.json", Scenarios.Matching);
+        _folder.Write("notes.txt", "not a scenario");
+        _folder.Write("cases.jsonl", "{}");
+
+        var run = await AppRun.Of("check", _folder.Root, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Single(run.Results);
+        Assert.Contains("2 other files in the folders not checked", run.Stderr);
     }
 
     [Fact]
@@ -147,4 +161,6 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal("mismatch", Assert.Single(run.Results).GetProperty("verdict").GetString());
     }
+
+    private static string Named(string name) => Scenarios.Matching.Replace("penalized upstream: both engines fail over", name, StringComparison.Ordinal);
 }
