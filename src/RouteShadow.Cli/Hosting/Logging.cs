@@ -1,5 +1,7 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Core;
+using Serilog.Events;
 using Serilog.Formatting.Display;
 using Serilog.Sinks.SystemConsole.Themes;
 
@@ -13,15 +15,14 @@ internal static class Logging
 
     public static Logger Create(StandardStreams streams)
     {
-        var configuration = new LoggerConfiguration().MinimumLevel.Information();
-        return (streams.IsProcessConsole
-                ? configuration.WriteTo.Console(
-                    outputTemplate: Template,
-                    standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose,
-                    theme: AnsiConsoleTheme.Sixteen,
-                    applyThemeToRedirectedOutput: false,
-                    formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-                : configuration.WriteTo.Sink(new TextWriterSink(streams.Error, new MessageTemplateTextFormatter(Template, System.Globalization.CultureInfo.InvariantCulture))))
-            .CreateLogger();
+        var sinks = new LoggerConfiguration().MinimumLevel.Information().WriteTo;
+        var configuration = streams.IsProcessConsole
+            ? sinks.Console(
+                outputTemplate: Template,
+                formatProvider: CultureInfo.InvariantCulture,
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                theme: AnsiConsoleTheme.Sixteen)
+            : sinks.Sink(new TextWriterSink(streams.Error, new MessageTemplateTextFormatter(Template, CultureInfo.InvariantCulture)));
+        return configuration.CreateLogger();
     }
 }

@@ -43,7 +43,7 @@ internal static class ScenarioFiles
         return files;
     }
 
-    /// <summary>Reads the files in chunks of up to <paramref name="chunkSize"/>, each valid until the next is read.</summary>
+    /// <summary>Reads the files, <paramref name="chunkSize"/> at a time.</summary>
     public static IEnumerable<IReadOnlyList<ScenarioInput>> Read(IReadOnlyList<string> files, int chunkSize)
     {
         foreach (var chunk in files.Chunk(chunkSize))
