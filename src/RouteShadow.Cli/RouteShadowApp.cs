@@ -47,13 +47,21 @@ public static class RouteShadowApp
         new("Runs codex-helper's legacy load balancer and route-plan executor side by side and diffs their attempt lists.")
         {
             HelpName = CommandName,
-            Subcommands = { CheckCommand.Create((options, ct) => Check(options, streams, clock, logger, ct), streams.OutputIsTerminal) },
+            Subcommands =
+            {
+                CheckCommand.Create(
+                    (options, ct) => Run<CheckHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
+                FuzzCommand.Create(
+                    (options, ct) => Run<FuzzHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
+            },
         };
 
-    private static int Check(CheckOptions options, StandardStreams streams, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Builds the command's services and runs its handler.</summary>
+    private static int Run<THandler>(StandardStreams streams, TimeProvider clock, ILogger logger, Func<THandler, int> run)
+        where THandler : notnull
     {
         using var host = AppHost.Build(streams, clock, logger);
-        return host.Services.GetRequiredService<CheckHandler>().Run(options, cancellationToken);
+        return run(host.Services.GetRequiredService<THandler>());
     }
 
     private static async Task<int> InvokeAsync(ParseResult parse, StandardStreams streams, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using RouteShadow.Cli.Commands;
 using RouteShadow.Core.Scenarios;
 using RouteShadow.Core.Shadow;
+using RouteShadow.Testing.Fuzzing;
 using Serilog;
 
 namespace RouteShadow.Cli.Hosting;
@@ -22,7 +23,9 @@ internal static class AppHost
             .AddSingleton(clock)
             .AddSingleton(ShadowRunner.CodexHelper)
             .AddSingleton<ScenarioCheck>()
-            .AddSingleton<CheckHandler>();
+            .AddSingleton<CheckHandler>()
+            .AddSingleton<ParityFuzzer>()
+            .AddSingleton<FuzzHandler>();
         return builder.Build();
     }
 }
