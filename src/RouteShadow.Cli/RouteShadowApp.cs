@@ -53,6 +53,10 @@ public static class RouteShadowApp
                     (options, ct) => Run<CheckHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
                 FuzzCommand.Create(
                     (options, ct) => Run<FuzzHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
+                ReplayCommand.Create(
+                    (options, ct) => Run<ReplayHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
+                SynthCommand.Create(
+                    (options, ct) => Run<SynthHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
             },
         };
 

@@ -25,7 +25,9 @@ internal static class AppHost
             .AddSingleton<ScenarioCheck>()
             .AddSingleton<CheckHandler>()
             .AddSingleton<ParityFuzzer>()
-            .AddSingleton<FuzzHandler>();
+            .AddSingleton<FuzzHandler>()
+            .AddSingleton<ReplayHandler>()
+            .AddSingleton<SynthHandler>();
         return builder.Build();
     }
 }

@@ -10,7 +10,14 @@ public sealed record StandardStreams(Stream Output, TextWriter Error, bool Outpu
     /// <summary>True for the process's own console, whose stderr the Serilog console sink writes to.</summary>
     internal bool IsProcessConsole { get; private init; }
 
+    /// <summary>Whether a person watches <see cref="Error"/>: only then is a progress bar drawn there.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>The process's standard output and error.</summary>
     public static StandardStreams Console() =>
-        new(System.Console.OpenStandardOutput(), System.Console.Error, !System.Console.IsOutputRedirected) { IsProcessConsole = true };
+        new(System.Console.OpenStandardOutput(), System.Console.Error, !System.Console.IsOutputRedirected)
+        {
+            IsProcessConsole = true,
+            ErrorIsTerminal = !System.Console.IsErrorRedirected,
+        };
 }

@@ -1,0 +1,6 @@
+using RouteShadow.Cli.Output;
+
+namespace RouteShadow.Cli.Commands;
+
+/// <summary>What <c>routeshadow replay</c> was asked to do; null paths are found next to the request log.</summary>
+internal sealed record ReplayCommandOptions(string? Requests, string? Trace, IReadOnlyList<string> Configs, string Out, OutputFormat Format);

@@ -1,0 +1,55 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using RouteShadow.Cli.Hosting;
+using RouteShadow.Cli.Output;
+using RouteShadow.Cli.Replaying;
+using RouteShadow.Core.Shadow;
+using RouteShadow.Traces.Input;
+using RouteShadow.Traces.Replay;
+using RouteShadow.Traces.Reports;
+
+namespace RouteShadow.Cli.Commands;
+
+/// <summary>
+/// Runs <c>routeshadow replay</c>: the summary on stdout (one JSON object, or a table), the report
+/// files in <c>--out</c>, progress and the first malformed lines on stderr.
+/// </summary>
+internal sealed class ReplayHandler(ShadowRunner runner, StandardStreams streams, ILogger<ReplayHandler> logger)
+{
+    // A log of broken lines should not flood stderr: report.md lists them with their counts.
+    private const int ReportedLines = 20;
+
+    public int Run(ReplayCommandOptions options, CancellationToken cancellationToken)
+    {
+        var (input, named) = ReplaySources.Resolve(options);
+        var malformed = new MalformedLines();
+        var reported = 0;
+        malformed.Reported += line =>
+        {
+            if (Interlocked.Increment(ref reported) <= ReportedLines)
+            {
+                logger.LogWarning("{Line}", line.ToString());
+            }
+        };
+
+        logger.LogInformation("replaying {Requests} ({Files} files) against {Configs} config(s)", named[0], input.Requests.Files.Count, input.Configs.Count);
+        ReplaySummary summary;
+        using (var outputs = new ReplayOutputs(options.Out, runner))
+        {
+            ReplayProgressBar.Run(streams.Error, streams.ErrorIsTerminal, progress =>
+                new ReplayRunner(runner, new ReplayOptions()).Run(input, malformed, outputs, progress, cancellationToken));
+            summary = outputs.Finish(malformed, named);
+        }
+
+        if (malformed.Count > ReportedLines)
+        {
+            logger.LogWarning("… and {More} more malformed lines (see report.md)", malformed.Count - ReportedLines);
+        }
+
+        logger.LogInformation("wrote {Out}: mismatches.jsonl, summary.csv, report.md, report.html, fixtures/", options.Out);
+        var text = options.Format == OutputFormat.Table ? ReplaySummaryText.Table(summary) : Encoding.UTF8.GetString(summary.ToJson()) + "\n";
+        streams.Output.Write(Encoding.UTF8.GetBytes(text));
+        streams.Output.Flush();
+        return summary.Mismatches > 0 || summary.EngineErrors > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}
