@@ -10,7 +10,8 @@ namespace RouteShadow.Traces.ControlTrace;
 /// fields) is read as its own payload. Events the caller does not want are still checked to be
 /// valid as far as their envelope — up to the event name — and to end like an object, but not
 /// read further: a replay reads gigabytes of events it has no use for. Payloads that repeat are
-/// recognised by <see cref="PayloadMemo"/> rather than parsed again.
+/// recognised by <see cref="PayloadMemo"/> rather than parsed again, and <c>detail</c> — a digest
+/// of the payload that readers re-derive — is skipped without being read.
 /// </summary>
 internal sealed class TraceLineParser(Func<string, bool>? wanted)
 {
@@ -40,6 +41,17 @@ internal sealed class TraceLineParser(Func<string, bool>? wanted)
             else if (f.Is("request_id"u8)) requestId = f.IsNull ? null : f.UIntOrNumericString("request_id");
             else if (f.Is("trace_id"u8)) traceId = f.NullableString("trace_id");
             else if (f.Is("event"u8)) name = f.NullableShared("event");
+            else if (f.Is("detail"u8))
+            {
+                // The detail is a digest of the payload and is not read: go straight to the payload.
+                if (envelope && FromPayloadAfter(line, f.TokenStart, EventName(kind, name)) is { } direct)
+                {
+                    payload = direct;
+                    break;
+                }
+
+                f.SkipCurrent();
+            }
             else if (f.Is("payload"u8))
             {
                 envelope = true;
@@ -99,6 +111,24 @@ internal sealed class TraceLineParser(Func<string, bool>? wanted)
 
         traceId ??= requestId is { } id && service is not null ? service + "-" + id.ToString(CultureInfo.InvariantCulture) : null;
         return new TraceEvent(ts ?? throw f.Missing("ts_ms"), kind ?? TraceEventNames.RetryTraceKind, service, requestId, traceId, eventName2, payload);
+    }
+
+    /// <summary>The payload that closes the line, found by its key after <paramref name="from"/>; null when that does not work out.</summary>
+    private TracePayload? FromPayloadAfter(ReadOnlySpan<byte> line, long from, string? eventName)
+    {
+        if (eventName is null or TraceEventNames.RequestCompleted)
+        {
+            return null;
+        }
+
+        var key = line[(int)from..].IndexOf(",\"payload\":"u8);
+        if (key < 0)
+        {
+            return null;
+        }
+
+        var start = (int)from + key + ",\"payload\":".Length;
+        return LastValue(line, start) is var (s, e) ? Remembered(line[s..e], eventName) : null;
     }
 
     /// <summary>

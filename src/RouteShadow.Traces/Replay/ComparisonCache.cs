@@ -16,34 +16,46 @@ namespace RouteShadow.Traces.Replay;
 /// replay the state rarely changes between requests, so most comparisons, and above all the
 /// counterfactual classification of mismatches, are computed once.
 /// </summary>
-internal sealed class ComparisonCache(ShadowRunner runner)
+internal sealed class ComparisonCache
 {
+    private readonly ShadowRunner _runner;
+
     private const int Capacity = 50_000;
 
     private readonly Dictionary<string, ShadowComparison> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ShadowComparison>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly ConditionalWeakTable<Station, StrongBox<int>> _stationIds = [];
     private readonly StringBuilder _key = new();
     private int _nextStationId;
 
+    public ComparisonCache(ShadowRunner runner)
+    {
+        _runner = runner;
+        _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public ShadowComparison Compare(RoutingQuestion question)
     {
         var key = Key(question);
-        if (_cache.TryGetValue(key, out var known))
+        Span<char> text = key.Length <= 1024 ? stackalloc char[key.Length] : new char[key.Length];
+        key.CopyTo(0, text, key.Length);
+        if (_lookup.TryGetValue(text, out var known))
         {
             return known;
         }
 
-        var comparison = runner.Compare(question);
+        var comparison = _runner.Compare(question);
         if (_cache.Count >= Capacity)
         {
             _cache.Clear();
         }
 
-        _cache.Add(key, comparison);
+        _cache.Add(key.ToString(), comparison);
         return comparison;
     }
 
-    private string Key(RoutingQuestion question)
+    /// <summary>The key, built in a reused buffer: a cache hit allocates no string.</summary>
+    private StringBuilder Key(RoutingQuestion question)
     {
         var key = _key.Clear().Append(question.Service).Append('\u0001').Append(question.Model ?? "\u0002");
         foreach (var station in question.Stations)
@@ -65,7 +77,7 @@ internal sealed class ComparisonCache(ShadowRunner runner)
             key.Append('s').Append(state.LastGoodIndex ?? -1);
         }
 
-        return key.ToString();
+        return key;
     }
 
     /// <summary>Stations are immutable, so a station object stands for its whole configuration.</summary>

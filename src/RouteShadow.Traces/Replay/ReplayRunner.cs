@@ -60,6 +60,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
         private long _sequence;
         private long _replayedUpTo = long.MinValue;
         private long _newestEnd = long.MinValue;
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StationSelection, ResolvedPlan> _plans = [];
 
         public void Add(RequestRecord request)
         {
@@ -174,7 +175,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
                     continue;
                 }
 
-                var (plan, planProblem) = StationPlan.Resolve(routing, selection, correlator.OverridesOf(request.Service), request.StartMs);
+                var (plan, planProblem) = PlanFor(routing, selection, request);
                 if (plan is null)
                 {
                     problem ??= planProblem;
@@ -197,6 +198,28 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
             }
 
             return Prepared.Failed(request, RebuildProblem.ConfigMismatch, problem ?? "no config");
+        }
+
+        /// <summary>
+        /// The request's station plan. A trace repeats one station selection (the same record, read once)
+        /// request after request; while no admin override is in play, its plan is worked out once.
+        /// </summary>
+        private (StationPlan? Plan, string? Problem) PlanFor(ServiceRouting routing, StationSelection? selection, RequestRecord request)
+        {
+            var overrides = correlator.OverridesOf(request.Service);
+            if (selection is null || !overrides.IsEmpty)
+            {
+                return StationPlan.Resolve(routing, selection, overrides, request.StartMs);
+            }
+
+            if (_plans.TryGetValue(selection, out var known) && known.Routing == routing)
+            {
+                return (known.Plan, known.Problem);
+            }
+
+            var (plan, problem) = StationPlan.Resolve(routing, selection, overrides, request.StartMs);
+            _plans.AddOrUpdate(selection, new ResolvedPlan(routing, plan, problem));
+            return (plan, problem);
         }
 
         private IEnumerable<ProxyConfig> CandidateConfigs() => configs.Count == 1 ? configs : [_config, .. configs.Where(c => c != _config)];
@@ -261,6 +284,9 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
 
         public static Prepared Failed(RequestRecord record, RebuildProblem problem, string detail) => new(record, null, null, null, null, problem, detail);
     }
+
+    /// <summary>A selection's plan under one config, remembered.</summary>
+    private sealed record ResolvedPlan(ServiceRouting Routing, StationPlan? Plan, string? Problem);
 
     /// <summary>A timeline step: a restart (no request), a request's question (no outcome) or one of its outcomes.</summary>
     private sealed record Step(Prepared? Request, Outcome? Outcome);

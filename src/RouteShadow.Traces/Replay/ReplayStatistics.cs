@@ -59,6 +59,9 @@ public sealed class ReplayStatistics
 {
     private readonly Dictionary<string, SignatureTally> _signatures = new(StringComparer.Ordinal);
 
+    // Comparisons are shared by requests with the same state; their signature is worked out once.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ShadowComparison, string> _signatureOf = [];
+
     public long Requests { get; private set; }
 
     public long Replayed { get; private set; }
@@ -149,7 +152,7 @@ public sealed class ReplayStatistics
             Tally(Classes, divergence).Add(at, example);
         }
 
-        var signature = MismatchSignature.Of(result.Comparison);
+        var signature = _signatureOf.GetValue(result.Comparison, MismatchSignature.Of);
         var isNew = !_signatures.TryGetValue(signature, out var tally);
         if (isNew)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RouteShadow.Core.Scenarios;
 using RouteShadow.Core.Shadow;
@@ -8,11 +9,14 @@ namespace RouteShadow.Traces.Reports;
 /// <summary>
 /// <c>mismatches.jsonl</c>: one object per mismatching request — who it was, when, its stations and
 /// state digest, the divergence classes and signature, the fidelity check, what production
-/// attempted and both engines' attempt lists with their diff — written as results stream by.
+/// attempted, both engines' attempt lists and where they first part — written as results stream by.
+/// The comparison's part is rendered once per comparison: the replay reuses comparisons across
+/// requests whose state is the same.
 /// </summary>
 internal sealed class MismatchLog(Stream output) : IDisposable
 {
     private readonly Utf8JsonWriter _writer = new(output, ScenarioWriter.Compact);
+    private readonly ConditionalWeakTable<ShadowComparison, RenderedComparison> _rendered = [];
 
     public void Write(RequestResult result, string signature)
     {
@@ -39,13 +43,9 @@ internal sealed class MismatchLog(Stream output) : IDisposable
         _writer.WriteEndArray();
         _writer.WriteString("plan_source", result.Plan.Source == Timeline.PlanSource.Trace ? "trace" : "config");
         _writer.WriteString("state_digest", StateDigest.Of(result.Question));
-        _writer.WriteStartArray("classes");
-        foreach (var divergence in comparison.Classes)
-        {
-            _writer.WriteStringValue(divergence.WireName());
-        }
-
-        _writer.WriteEndArray();
+        var rendered = _rendered.GetValue(comparison, RenderedComparison.Of);
+        _writer.WritePropertyName("classes");
+        _writer.WriteRawValue(rendered.Classes, skipInputValidation: true);
         _writer.WriteString("signature", signature);
         WriteFidelity(result.Fidelity!);
         _writer.WriteStartArray("production_attempts");
@@ -55,9 +55,12 @@ internal sealed class MismatchLog(Stream output) : IDisposable
         }
 
         _writer.WriteEndArray();
-        ReportJson.WriteAttempts(_writer, "legacy_attempts", comparison.Report.LegacyAttempts);
-        ReportJson.WriteAttempts(_writer, "executor_attempts", comparison.Report.ExecutorAttempts);
-        ReportJson.WriteDiff(_writer, comparison.Diff);
+        _writer.WritePropertyName("legacy_attempts");
+        _writer.WriteRawValue(rendered.Legacy, skipInputValidation: true);
+        _writer.WritePropertyName("executor_attempts");
+        _writer.WriteRawValue(rendered.Executor, skipInputValidation: true);
+        _writer.WritePropertyName("first_divergence");
+        _writer.WriteRawValue(rendered.FirstDivergence, skipInputValidation: true);
         _writer.WriteEndObject();
         _writer.Flush();
         output.WriteByte((byte)'\n');
@@ -86,5 +89,59 @@ internal sealed class MismatchLog(Stream output) : IDisposable
 
         _writer.WriteString("state", fidelity.StateConfirmed ? "confirmed" : "unsure");
         _writer.WriteEndObject();
+    }
+
+    /// <summary>The JSON of a comparison's classes, attempt lists and first divergence (its position and the fields that differ there).</summary>
+    private sealed record RenderedComparison(byte[] Classes, byte[] Legacy, byte[] Executor, byte[] FirstDivergence)
+    {
+        public static RenderedComparison Of(ShadowComparison comparison) => new(
+            Render(w =>
+            {
+                w.WriteStartArray();
+                foreach (var divergence in comparison.Classes)
+                {
+                    w.WriteStringValue(divergence.WireName());
+                }
+
+                w.WriteEndArray();
+            }),
+            Render(w => Attempts(w, comparison.Report.LegacyAttempts)),
+            Render(w => Attempts(w, comparison.Report.ExecutorAttempts)),
+            Render(w =>
+            {
+                var at = comparison.Diff.FirstDivergence ?? 0;
+                w.WriteStartObject();
+                w.WriteNumber("position", at);
+                w.WriteStartArray("fields");
+                foreach (var field in comparison.Diff.Fields.Where(f => f.Position == at))
+                {
+                    w.WriteStringValue(field.Field);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+
+        private static void Attempts(Utf8JsonWriter writer, IReadOnlyList<Core.Engines.ShadowAttempt> attempts)
+        {
+            writer.WriteStartArray();
+            foreach (var attempt in attempts)
+            {
+                ReportJson.WriteAttempt(writer, attempt);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        private static byte[] Render(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, ScenarioWriter.Compact))
+            {
+                write(writer);
+            }
+
+            return buffer.ToArray();
+        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class ReplayOutputs : IReplaySink, IDisposable
             File.Delete(old);
         }
 
-        _mismatches = new MismatchLog(File.Create(Path.Combine(directory, MismatchesFile)));
+        _mismatches = new MismatchLog(new FileStream(Path.Combine(directory, MismatchesFile), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 20));
     }
 
     public ReplayStatistics Statistics { get; } = new();

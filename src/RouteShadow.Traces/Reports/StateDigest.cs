@@ -1,45 +1,56 @@
-using System.Globalization;
-using System.Text;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.LoadBalancing;
 
 namespace RouteShadow.Traces.Reports;
 
 /// <summary>
-/// A short fingerprint of the state a question plans from — each station's laid-out vectors with
-/// cooldowns relative to the question's clock — so two mismatches from the same state show the
-/// same digest (FNV-1a, 64 bits, hex).
+/// A short fingerprint of the state a question plans from — each station's name and laid-out
+/// vectors, with cooldowns relative to the question's clock — so two mismatches from the same
+/// state show the same digest (FNV-1a over the values, 64 bits, hex).
 /// </summary>
 internal static class StateDigest
 {
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
     public static string Of(RoutingQuestion question)
     {
-        var text = new StringBuilder();
+        var hash = Offset;
         foreach (var station in question.Stations)
         {
-            text.Append(station.Name).Append('|');
+            foreach (var c in station.Name)
+            {
+                hash = Mix(hash, c);
+            }
+
             if (!question.States.TryGet(station.Name, out var stored))
             {
-                text.Append("fresh;");
+                hash = Mix(hash, ulong.MaxValue);
                 continue;
             }
 
             var state = LbState.ReadLaidOut(stored, station.Signature);
             for (var i = 0; i < state.FailureCounts.Length; i++)
             {
-                var cooldown = state.CooldownUntil[i] is { } until ? (until - question.NowMs).ToString(CultureInfo.InvariantCulture) : "-";
-                text.Append(CultureInfo.InvariantCulture, $"{state.FailureCounts[i]},{cooldown},{(state.UsageExhausted[i] ? 1 : 0)},{state.PenaltyStreak[i]};");
+                hash = Mix(hash, state.FailureCounts[i]);
+                hash = Mix(hash, state.CooldownUntil[i] is { } until ? (ulong)(until - question.NowMs) : ulong.MaxValue - 1);
+                hash = Mix(hash, state.UsageExhausted[i] ? 1UL : 0UL);
+                hash = Mix(hash, state.PenaltyStreak[i]);
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"lg={state.LastGoodIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"};");
+            hash = Mix(hash, state.LastGoodIndex is { } sticky ? (ulong)sticky : ulong.MaxValue - 2);
         }
 
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text.ToString()))
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static ulong Mix(ulong hash, ulong value)
+    {
+        for (var shift = 0; shift < 64; shift += 8)
         {
-            hash = (hash ^ b) * 1099511628211UL;
+            hash = (hash ^ ((value >> shift) & 0xff)) * Prime;
         }
 
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
+        return hash;
     }
 }

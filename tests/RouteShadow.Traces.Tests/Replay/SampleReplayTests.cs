@@ -51,7 +51,7 @@ public sealed class SampleReplayTests : IClassFixture<SampleReplayTests.SampleRu
         {
             using var json = System.Text.Json.JsonDocument.Parse(line);
             var root = json.RootElement;
-            foreach (var field in new[] { "request_id", "trace_id", "time", "stations", "state_digest", "classes", "signature", "fidelity", "legacy_attempts", "executor_attempts", "diff" })
+            foreach (var field in new[] { "request_id", "trace_id", "time", "stations", "state_digest", "classes", "signature", "fidelity", "legacy_attempts", "executor_attempts", "first_divergence" })
             {
                 Assert.True(root.TryGetProperty(field, out _), field);
             }
