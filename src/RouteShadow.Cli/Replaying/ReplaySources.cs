@@ -40,7 +40,8 @@ internal static class ReplaySources
 
         var configPaths = options.Configs.Count > 0 ? options.Configs : [DefaultConfig(folder)];
         var configs = configPaths.Select(Read).ToList();
-        return (new ReplayInput(requests, trace, configs), [requestsPath, .. tracePath is null ? Array.Empty<string>() : [tracePath], .. configPaths]);
+        string[] named = [requestsPath, .. tracePath is null ? Array.Empty<string>() : [tracePath], .. configPaths];
+        return (new ReplayInput(requests, trace, configs), [.. named.Select(Shown)]);
     }
 
     private static ProxyConfig Read(string path)
@@ -67,6 +68,13 @@ internal static class ReplaySources
             .Concat(parent is null ? [] : ConfigNames.Select(n => Path.Combine(parent, n)));
         return candidates.FirstOrDefault(File.Exists)
                ?? throw new UsageException($"no config.toml or config.json next to the request log or above it ({logFolder}); give --config");
+    }
+
+    /// <summary>A path as a person would type it: relative to the working folder when it lies below it.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
     }
 
     private static string? Existing(string path) => File.Exists(path) || LogFileSet.Resolve(path).Files.Count > 0 ? path : null;
