@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
 using System.Text.Json;
 
 namespace RouteShadow.Traces.Input;
@@ -209,15 +208,6 @@ internal ref struct JsonFields
         while (_reader.Read())
         {
         }
-    }
-
-    /// <summary>The raw JSON text of the current value (used for payloads kept verbatim).</summary>
-    public readonly string RawValue(ReadOnlySpan<byte> line)
-    {
-        var start = (int)_reader.TokenStartIndex;
-        var copy = _reader;
-        copy.Skip();
-        return Encoding.UTF8.GetString(line[start..(int)copy.BytesConsumed]);
     }
 
     public readonly ShapeException Wrong(string field, string expected) =>

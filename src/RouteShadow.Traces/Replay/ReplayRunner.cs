@@ -1,5 +1,4 @@
 using RouteShadow.Core.Shadow;
-using RouteShadow.Core.World;
 using RouteShadow.Traces.Config;
 using RouteShadow.Traces.ControlTrace;
 using RouteShadow.Traces.Input;

@@ -24,6 +24,20 @@ public enum RebuildProblem
     StateUnknown,
 }
 
+/// <summary>The wire names of rebuild problems, as every output writes them.</summary>
+public static class RebuildProblemNames
+{
+    public static string WireName(this RebuildProblem problem) => problem switch
+    {
+        RebuildProblem.NoRoutingDecision => "no_routing_decision",
+        RebuildProblem.Late => "late",
+        RebuildProblem.ConfigMismatch => "config_mismatch",
+        RebuildProblem.ModelUnknown => "model_unknown",
+        RebuildProblem.StateUnknown => "state_unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+    };
+}
+
 /// <summary>
 /// The replay of one request: either why it could not be rebuilt, or the shadow comparison of both
 /// engines on the rebuilt state and the fidelity check against what production attempted.

@@ -160,7 +160,7 @@ internal static class ReportContent
 
         doc.Table(["problem", "requests", "examples"], stats.Problems.Select(p => (IReadOnlyList<Cell>)
         [
-            new Cell(Names.Of(p.Key), Code: true), Formats.Count(p.Value.Count), string.Join("; ", stats.ProblemDetails[p.Key]),
+            new Cell(p.Key.WireName(), Code: true), Formats.Count(p.Value.Count), string.Join("; ", stats.ProblemDetails[p.Key]),
         ]));
     }
 

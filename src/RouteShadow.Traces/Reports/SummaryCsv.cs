@@ -26,7 +26,7 @@ internal static class SummaryCsv
 
         foreach (var (problem, tally) in statistics.Problems)
         {
-            Row(csv, "unrebuildable", Names.Of(problem), tally, null);
+            Row(csv, "unrebuildable", problem.WireName(), tally, null);
         }
 
         csv.Flush();
@@ -37,18 +37,4 @@ internal static class SummaryCsv
         kind, name, tally.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Formats.Time(tally.FirstSeenMs),
         Formats.Time(tally.LastSeenMs), string.Join(" ", tally.Examples), fixture ?? "",
     ]);
-}
-
-/// <summary>The wire names of rebuild problems, as they appear in every output.</summary>
-public static class Names
-{
-    public static string Of(RebuildProblem problem) => problem switch
-    {
-        RebuildProblem.NoRoutingDecision => "no_routing_decision",
-        RebuildProblem.Late => "late",
-        RebuildProblem.ConfigMismatch => "config_mismatch",
-        RebuildProblem.ModelUnknown => "model_unknown",
-        RebuildProblem.StateUnknown => "state_unknown",
-        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
-    };
 }

@@ -31,6 +31,8 @@ internal sealed class FaultModel(ulong seed)
     private const long WindowMs = 6 * 60 * 1000;
     private const double OutageChance = 0.12;
 
+    private static readonly int[] Statuses = [429, 500, 502, 502, 503];
+
     public SimulatedOutcome Next(SeededRandom random, string baseUrl, long atMs)
     {
         var roll = random.NextDouble();
@@ -51,8 +53,6 @@ internal sealed class FaultModel(ulong seed)
     }
 
     public int RetryableStatus(SeededRandom random) => random.Pick(Statuses);
-
-    private static readonly int[] Statuses = [429, 500, 502, 502, 503];
 
     private bool InOutage(string baseUrl, long atMs)
     {

@@ -1,12 +1,9 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.LoadBalancing;
 using RouteShadow.Core.Shadow;
 using RouteShadow.Core.World;
 using RouteShadow.Traces.Config;
-using RouteShadow.Traces.ControlTrace;
 using RouteShadow.Traces.Requests;
 using RouteShadow.Traces.Timeline;
 

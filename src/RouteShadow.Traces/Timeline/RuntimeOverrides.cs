@@ -17,7 +17,7 @@ internal sealed class RuntimeOverrides
 
     public void Add(long tsMs, ProviderRuntimeOverride change) => _history.Add((tsMs, change));
 
-    /// <summary>The upstreams that survive filtering at <paramref name="atMs"/>, with their original indices.</summary>
+    /// <summary>The upstreams that survive filtering at <paramref name="atMs"/>, in order (filtering renumbers them, as in production).</summary>
     public IReadOnlyList<Upstream> Filter(IReadOnlyList<Upstream> upstreams, long atMs, bool pinned)
     {
         if (_history.Count == 0)
