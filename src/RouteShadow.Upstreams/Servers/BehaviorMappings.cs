@@ -1,0 +1,71 @@
+using System.Text;
+using RouteShadow.Core.Scenarios.Reproduction;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace RouteShadow.Upstreams.Servers;
+
+/// <summary>
+/// Turns an upstream's behavior into WireMock mappings: one per answer, chained by a WireMock
+/// scenario so the n-th request gets the n-th answer and the last answer repeats.
+/// </summary>
+internal static class BehaviorMappings
+{
+    private const string ScenarioName = "behavior";
+
+    public static void Apply(WireMockServer server, IReadOnlyList<UpstreamResponse> behavior)
+    {
+        for (var step = 0; step < behavior.Count; step++)
+        {
+            var mapping = server.Given(Request.Create().UsingAnyMethod()).InScenario(ScenarioName);
+            if (step > 0)
+            {
+                mapping = mapping.WhenStateIs(State(step));
+            }
+
+            if (step + 1 < behavior.Count)
+            {
+                mapping = mapping.WillSetStateTo(State(step + 1));
+            }
+
+            mapping.RespondWith(ResponseFor(behavior[step]));
+        }
+    }
+
+    private static string State(int step) => $"answer-{step}";
+
+    private static IResponseBuilder ResponseFor(UpstreamResponse answer)
+    {
+        var response = Response.Create().WithStatusCode(answer.Status);
+        foreach (var (name, value) in answer.Headers)
+        {
+            response = response.WithHeader(name, value);
+        }
+
+        response = answer.Sse is { } chunks
+            ? response.WithHeader("Content-Type", "text/event-stream").WithBody(SseBody(chunks))
+            : response.WithBody(answer.Body);
+
+        response = answer.Fault switch
+        {
+            UpstreamFault.EmptyResponse => response.WithFault(FaultType.EMPTY_RESPONSE),
+            UpstreamFault.MalformedResponse => response.WithFault(FaultType.MALFORMED_RESPONSE_CHUNK),
+            UpstreamFault.ConnectionReset => response.WithHeader(ConnectionReset.MarkerHeader, "1"),
+            _ => response,
+        };
+
+        return answer.DelayMs > 0 ? response.WithDelay(TimeSpan.FromMilliseconds(answer.DelayMs)) : response;
+    }
+
+    private static string SseBody(IReadOnlyList<string> chunks)
+    {
+        var body = new StringBuilder();
+        foreach (var chunk in chunks)
+        {
+            body.Append("data: ").Append(chunk).Append("\n\n");
+        }
+
+        return body.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+using RouteShadow.Core.Scenarios;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace RouteShadow.Upstreams.Servers;
+
+/// <summary>
+/// One WireMock server per upstream of a scenario, each on 127.0.0.1 with an ephemeral port,
+/// answering as the upstream's behavior says and recording what it receives.
+/// </summary>
+public sealed class UpstreamFarm : IDisposable
+{
+    private readonly Dictionary<string, WireMockServer> _servers;
+
+    private UpstreamFarm(Dictionary<string, WireMockServer> servers) => _servers = servers;
+
+    /// <summary>Starts a server for every upstream; a base_url that appears twice shares the first one's server.</summary>
+    public static UpstreamFarm Start(Scenario scenario)
+    {
+        var servers = new Dictionary<string, WireMockServer>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var station in scenario.Stations)
+            {
+                for (var i = 0; i < station.Station.Upstreams.Count; i++)
+                {
+                    var baseUrl = station.Station.Upstreams[i].BaseUrl;
+                    if (!servers.ContainsKey(baseUrl))
+                    {
+                        var server = StartServer();
+                        BehaviorMappings.Apply(server, station.BehaviorOf(i));
+                        servers.Add(baseUrl, server);
+                    }
+                }
+            }
+        }
+        catch
+        {
+            new UpstreamFarm(servers).Dispose();
+            throw;
+        }
+
+        return new UpstreamFarm(servers);
+    }
+
+    /// <summary>The scenario base_urls, in scenario order.</summary>
+    public IReadOnlyCollection<string> BaseUrls => _servers.Keys;
+
+    /// <summary>The address of the server standing in for <paramref name="baseUrl"/>.</summary>
+    public Uri AddressOf(string baseUrl) => new(_servers[baseUrl].Url!);
+
+    /// <summary>The requests the server for <paramref name="baseUrl"/> received, oldest first.</summary>
+    public IReadOnlyList<ReceivedRequest> ReceivedBy(string baseUrl) =>
+    [
+        .. _servers[baseUrl].LogEntries
+            .Select(e => e.RequestMessage)
+            .OrderBy(r => r.DateTime)
+            .Select(r => new ReceivedRequest(r.Method, r.Path, r.Body ?? string.Empty)),
+    ];
+
+    /// <summary>Back to the first answer with nothing recorded, so a second engine starts from the same upstreams.</summary>
+    public void Rewind()
+    {
+        foreach (var server in _servers.Values)
+        {
+            server.ResetScenarios();
+            server.ResetLogEntries();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var server in _servers.Values)
+        {
+            server.Stop();
+            server.Dispose();
+        }
+    }
+
+    private static WireMockServer StartServer() => WireMockServer.Start(new WireMockServerSettings
+    {
+        Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
+        PreWireMockMiddlewareInit = ConnectionReset.Install,
+    });
+
+    /// <summary>WireMock's own free-port pick binds every interface; this one asks the loopback for a port.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
