@@ -16,6 +16,13 @@ internal static class BehaviorMappings
 
     public static void Apply(WireMockServer server, IReadOnlyList<UpstreamResponse> behavior)
     {
+        if (behavior.Count == 1)
+        {
+            // WireMock only knows a scenario once a mapping moves it on; a single answer needs none.
+            server.Given(Request.Create().UsingAnyMethod()).RespondWith(ResponseFor(behavior[0]));
+            return;
+        }
+
         for (var step = 0; step < behavior.Count; step++)
         {
             var mapping = server.Given(Request.Create().UsingAnyMethod()).InScenario(ScenarioName);
