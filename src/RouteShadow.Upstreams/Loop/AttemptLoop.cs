@@ -84,7 +84,7 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
             }
             catch (HttpRequestException)
             {
-                if (await FailedOnWireAsync(target, u, "transport", ErrorClasses.UpstreamTransportError, canRetryTransport, cancellationToken).ConfigureAwait(false))
+                if (await FailedOnWireAsync(target, u, null, "transport", ErrorClasses.UpstreamTransportError, canRetryTransport, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -108,7 +108,7 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
                 catch (Exception ex) when (ex is HttpRequestException or IOException)
                 {
                     // A body read error is retried like a transport error, under the same class gate.
-                    if (await FailedOnWireAsync(target, u, "body_read", ErrorClasses.UpstreamBodyReadError, canRetryTransport, cancellationToken).ConfigureAwait(false))
+                    if (await FailedOnWireAsync(target, u, status, "body_read", ErrorClasses.UpstreamBodyReadError, canRetryTransport, cancellationToken).ConfigureAwait(false))
                     {
                         continue;
                     }
@@ -128,10 +128,11 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
     }
 
     /// <summary>A send or body-read failure: true to retry the same upstream, false once it is given up (and penalized).</summary>
-    private async Task<bool> FailedOnWireAsync(Target target, int u, string fault, string errorClass, bool canRetry, CancellationToken cancellationToken)
+    private async Task<bool> FailedOnWireAsync(
+        Target target, int u, int? status, string fault, string errorClass, bool canRetry, CancellationToken cancellationToken)
     {
         var wait = canRetry ? Backoff.Delay(plan.Upstream, u) : 0;
-        Record(target, u, null, fault, errorClass, canRetry ? AttemptOutcome.RetrySameUpstream : AttemptOutcome.NextTarget, wait);
+        Record(target, u, status, fault, errorClass, canRetry ? AttemptOutcome.RetrySameUpstream : AttemptOutcome.NextTarget, wait);
         if (canRetry)
         {
             await WaitAsync(wait, cancellationToken).ConfigureAwait(false);

@@ -54,13 +54,10 @@ internal static class BehaviorMappings
             ? response.WithHeader("Content-Type", "text/event-stream").WithBody(SseBody(chunks))
             : response.WithBody(answer.Body);
 
-        response = answer.Fault switch
+        if (answer.Fault != UpstreamFault.None)
         {
-            UpstreamFault.EmptyResponse => response.WithFault(FaultType.EMPTY_RESPONSE),
-            UpstreamFault.MalformedResponse => response.WithFault(FaultType.MALFORMED_RESPONSE_CHUNK),
-            UpstreamFault.ConnectionReset => response.WithHeader(ConnectionReset.MarkerHeader, "1"),
-            _ => response,
-        };
+            response = response.WithHeader(ConnectionFaults.MarkerHeader, answer.Fault.WireName());
+        }
 
         return answer.DelayMs > 0 ? response.WithDelay(TimeSpan.FromMilliseconds(answer.DelayMs)) : response;
     }

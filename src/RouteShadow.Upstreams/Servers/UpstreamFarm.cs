@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RouteShadow.Core.Scenarios;
+using Microsoft.AspNetCore.Builder;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -12,14 +13,14 @@ namespace RouteShadow.Upstreams.Servers;
 /// </summary>
 public sealed class UpstreamFarm : IDisposable
 {
-    private readonly Dictionary<string, WireMockServer> _servers;
+    private readonly Dictionary<string, (WireMockServer Server, RequestRecorder Recorder)> _servers;
 
-    private UpstreamFarm(Dictionary<string, WireMockServer> servers) => _servers = servers;
+    private UpstreamFarm(Dictionary<string, (WireMockServer, RequestRecorder)> servers) => _servers = servers;
 
     /// <summary>Starts a server for every upstream; a base_url that appears twice shares the first one's server.</summary>
     public static UpstreamFarm Start(Scenario scenario)
     {
-        var servers = new Dictionary<string, WireMockServer>(StringComparer.Ordinal);
+        var servers = new Dictionary<string, (WireMockServer, RequestRecorder)>(StringComparer.Ordinal);
         try
         {
             foreach (var station in scenario.Stations)
@@ -29,9 +30,10 @@ public sealed class UpstreamFarm : IDisposable
                     var baseUrl = station.Station.Upstreams[i].BaseUrl;
                     if (!servers.ContainsKey(baseUrl))
                     {
-                        var server = StartServer();
+                        var recorder = new RequestRecorder();
+                        var server = StartServer(recorder);
                         BehaviorMappings.Apply(server, station.BehaviorOf(i));
-                        servers.Add(baseUrl, server);
+                        servers.Add(baseUrl, (server, recorder));
                     }
                 }
             }
@@ -49,40 +51,40 @@ public sealed class UpstreamFarm : IDisposable
     public IReadOnlyCollection<string> BaseUrls => _servers.Keys;
 
     /// <summary>The address of the server standing in for <paramref name="baseUrl"/>.</summary>
-    public Uri AddressOf(string baseUrl) => new(_servers[baseUrl].Url!);
+    public Uri AddressOf(string baseUrl) => new(_servers[baseUrl].Server.Url!);
 
-    /// <summary>The requests the server for <paramref name="baseUrl"/> received, oldest first.</summary>
-    public IReadOnlyList<ReceivedRequest> ReceivedBy(string baseUrl) =>
-    [
-        .. _servers[baseUrl].LogEntries
-            .Select(e => e.RequestMessage)
-            .OrderBy(r => r.DateTime)
-            .Select(r => new ReceivedRequest(r.Method, r.Path, r.Body ?? string.Empty)),
-    ];
+    /// <summary>The requests the server for <paramref name="baseUrl"/> received, in arrival order.</summary>
+    public IReadOnlyList<ReceivedRequest> ReceivedBy(string baseUrl) => _servers[baseUrl].Recorder.Received;
 
     /// <summary>Back to the first answer with nothing recorded, so a second engine starts from the same upstreams.</summary>
     public void Rewind()
     {
-        foreach (var server in _servers.Values)
+        foreach (var (server, recorder) in _servers.Values)
         {
             server.ResetScenarios();
             server.ResetLogEntries();
+            recorder.Clear();
         }
     }
 
     public void Dispose()
     {
-        foreach (var server in _servers.Values)
+        foreach (var (server, _) in _servers.Values)
         {
             server.Stop();
             server.Dispose();
         }
     }
 
-    private static WireMockServer StartServer() => WireMockServer.Start(new WireMockServerSettings
+    /// <remarks>WireMock hands its app builder over untyped.</remarks>
+    private static WireMockServer StartServer(RequestRecorder recorder) => WireMockServer.Start(new WireMockServerSettings
     {
         Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
-        PreWireMockMiddlewareInit = ConnectionReset.Install,
+        PreWireMockMiddlewareInit = app =>
+        {
+            recorder.Install((IApplicationBuilder)app);
+            ConnectionFaults.Install((IApplicationBuilder)app);
+        },
     });
 
     /// <summary>WireMock's own free-port pick binds every interface; this one asks the loopback for a port.</summary>

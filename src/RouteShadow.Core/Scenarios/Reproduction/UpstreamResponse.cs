@@ -9,10 +9,10 @@ public enum UpstreamFault
     /// <summary><c>empty_response</c>: the connection closes without any response.</summary>
     EmptyResponse,
 
-    /// <summary><c>malformed_response</c>: the response is garbage, not HTTP.</summary>
+    /// <summary><c>malformed_response</c>: the headers and a body that breaks off mid-way, the connection closed under it.</summary>
     MalformedResponse,
 
-    /// <summary><c>connection_reset</c>: the headers and part of the body go out, then the connection is aborted.</summary>
+    /// <summary><c>connection_reset</c>: the headers and the body go out without a length, then the connection is reset.</summary>
     ConnectionReset,
 }
 
