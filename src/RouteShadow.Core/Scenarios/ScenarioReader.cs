@@ -241,7 +241,7 @@ public static class ScenarioReader
             {
                 throw new ScenarioFormatException(
                     JsonPaths.Field(JsonPaths.Item(JsonPaths.Field(c.Path(), "events"), i), "index"),
-                    $"index {raw.Index} is out of range: the station has {upstreams.Length} upstreams",
+                    $"index {raw.Index} is out of range: the station has {upstreams.Length} {Upstreams(upstreams.Length)}",
                     c.LineAt(raw.IndexAt));
             }
 
@@ -438,6 +438,10 @@ public static class ScenarioReader
         };
     }
 
+    private static string Upstreams(int count) => count == 1 ? "upstream" : "upstreams";
+
+    private static string Entries(int count) => count == 1 ? "entry" : "entries";
+
     /// <summary>An event's fields, in the bit order <see cref="ReadEvent"/> marks them.</summary>
     private static readonly string[] EventFields = ["op", "index", "success", "cooldown_secs", "reason", "backoff", "ms"];
 
@@ -565,7 +569,7 @@ public static class ScenarioReader
         public ScenarioState Validated(int upstreamCount, ref JsonCursor c)
         {
             var expected = Layout?.Length ?? upstreamCount;
-            var basis = Layout is null ? "the station's upstreams" : "the state's layout";
+            var basis = Layout is null ? "the station has" : "the state's layout has";
             Check(FailureCounts?.Length, "failure_counts", FailureCountsAt, ref c);
             Check(Cooldowns?.Length, "cooldown_remaining_ms", CooldownsAt, ref c);
             Check(Exhausted?.Length, "usage_exhausted", ExhaustedAt, ref c);
@@ -577,7 +581,7 @@ public static class ScenarioReader
                 if (length is { } n && n != expected)
                 {
                     throw new ScenarioFormatException(
-                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} entries but {basis} has {expected} upstreams", cursor.LineAt(at));
+                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} {Entries(n)} but {basis} {expected} {Upstreams(expected)}", cursor.LineAt(at));
                 }
             }
         }
