@@ -231,7 +231,7 @@ public static partial class ScenarioReader
             {
                 throw new ScenarioFormatException(
                     JsonPaths.Field(JsonPaths.Item(JsonPaths.Field(c.Path(), "events"), i), "index"),
-                    $"index {raw.Index} is out of range: the station has {upstreams.Length} upstreams",
+                    $"index {raw.Index} is out of range: the station has {upstreams.Length} {Upstreams(upstreams.Length)}",
                     c.LineAt(raw.IndexAt));
             }
 
@@ -439,6 +439,10 @@ public static partial class ScenarioReader
         };
     }
 
+    private static string Upstreams(int count) => count == 1 ? "upstream" : "upstreams";
+
+    private static string Entries(int count) => count == 1 ? "entry" : "entries";
+
     /// <summary>An event's fields, in the bit order <see cref="ReadEvent"/> marks them.</summary>
     private static readonly string[] EventFields = ["op", "index", "success", "cooldown_secs", "reason", "backoff", "ms"];
 
@@ -566,7 +570,7 @@ public static partial class ScenarioReader
         public ScenarioState Validated(int upstreamCount, ref JsonCursor c)
         {
             var expected = Layout?.Length ?? upstreamCount;
-            var basis = Layout is null ? "the station's upstreams" : "the state's layout";
+            var basis = Layout is null ? "the station has" : "the state's layout has";
             Check(FailureCounts?.Length, "failure_counts", FailureCountsAt, ref c);
             Check(Cooldowns?.Length, "cooldown_remaining_ms", CooldownsAt, ref c);
             Check(Exhausted?.Length, "usage_exhausted", ExhaustedAt, ref c);
@@ -578,7 +582,7 @@ public static partial class ScenarioReader
                 if (length is { } n && n != expected)
                 {
                     throw new ScenarioFormatException(
-                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} entries but {basis} has {expected} upstreams", cursor.LineAt(at));
+                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} {Entries(n)} but {basis} {expected} {Upstreams(expected)}", cursor.LineAt(at));
                 }
             }
         }

@@ -26,6 +26,12 @@ public sealed record AttemptDiff(
         var fields = new List<FieldDifference>();
         for (var i = 0; i < common; i++)
         {
+            // Equal attempts render equal fields: skipping them avoids most of a diff's string work.
+            if (legacy[i].Equals(executor[i]))
+            {
+                continue;
+            }
+
             var before = fields.Count;
             foreach (var field in AttemptFields.All)
             {

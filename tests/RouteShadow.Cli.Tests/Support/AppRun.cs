@@ -1,0 +1,28 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using RouteShadow.Cli.Hosting;
+
+namespace RouteShadow.Cli.Tests.Support;
+
+/// <summary>One in-process run of <c>routeshadow</c>: its exit code and everything it wrote.</summary>
+internal sealed record AppRun(int ExitCode, string Stdout, string Stderr)
+{
+    public static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public IReadOnlyList<string> StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Each stdout line parsed as JSON (the json format).</summary>
+    public IReadOnlyList<JsonElement> Results => [.. StdoutLines.Select(line => JsonDocument.Parse(line).RootElement)];
+
+    public static Task<AppRun> Of(params string[] args) => Of(outputIsTerminal: false, args);
+
+    public static async Task<AppRun> Of(bool outputIsTerminal, params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        await using var stderr = new StringWriter();
+        var streams = new StandardStreams(stdout, stderr, outputIsTerminal);
+        var exitCode = await RouteShadowApp.RunAsync(args, streams, new FakeTimeProvider(Now), CancellationToken.None);
+        return new AppRun(exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+}
