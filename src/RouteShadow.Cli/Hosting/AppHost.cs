@@ -25,7 +25,8 @@ internal static class AppHost
             .AddSingleton<ScenarioCheck>()
             .AddSingleton<CheckHandler>()
             .AddSingleton<ParityFuzzer>()
-            .AddSingleton<FuzzHandler>();
+            .AddSingleton<FuzzHandler>()
+            .AddSingleton<ReproduceHandler>();
         return builder.Build();
     }
 }
