@@ -2,37 +2,12 @@ using RouteShadow.Cli.Tests.Support;
 
 namespace RouteShadow.Cli.Tests.Commands;
 
-/// <summary><c>routeshadow reproduce</c>: a scenario played over loopback HTTP by each engine.</summary>
+/// <summary><c>routeshadow reproduce</c>: its input and usage errors (the lifecycles themselves are tested in RouteShadow.Upstreams.Tests).</summary>
 public sealed class ReproduceCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task Reproduce_Divergence_PrintsBothLifecyclesAndExitsOne()
-    {
-        var run = await AppRun.Of("reproduce", Fixture("divergence-second-station-sticky.json"), "--format", "json");
-
-        Assert.Equal(1, run.ExitCode);
-        var result = Assert.Single(run.Results);
-        var lifecycles = result.GetProperty("lifecycles").EnumerateArray().ToList();
-        Assert.Equal(["legacy", "executor"], lifecycles.Select(l => l.GetProperty("engine").GetString()));
-        Assert.Equal(1, lifecycles[0].GetProperty("requests").GetProperty("https://b1.example.test/v1").GetInt32());
-        Assert.Equal(1, lifecycles[1].GetProperty("requests").GetProperty("https://b0.example.test/v1").GetInt32());
-        Assert.NotEmpty(result.GetProperty("differences").EnumerateArray());
-    }
-
-    [Fact]
-    public async Task Reproduce_OneEngineAsTable_ExitsZero()
-    {
-        var run = await AppRun.Of("reproduce", Fixture("429-then-failover.json"), "--engine", "legacy", "--format", "table");
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("== legacy ==", run.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("== executor ==", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("alpha#0        429", run.Stdout, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task Reproduce_BadScenario_ExitsTwoWithoutAStackTrace()
