@@ -57,6 +57,9 @@ public static class RouteShadowApp
                     (options, ct) => Run<ReplayHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
                 SynthCommand.Create(
                     (options, ct) => Run<SynthHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
+                ReproduceCommand.Create(
+                    (options, ct) => RunAsync<ReproduceHandler>(streams, clock, logger, handler => handler.RunAsync(options, ct)),
+                    streams.OutputIsTerminal),
             },
         };
 
@@ -66,6 +69,13 @@ public static class RouteShadowApp
     {
         using var host = AppHost.Build(streams, clock, logger);
         return run(host.Services.GetRequiredService<THandler>());
+    }
+
+    private static async Task<int> RunAsync<THandler>(StandardStreams streams, TimeProvider clock, ILogger logger, Func<THandler, Task<int>> run)
+        where THandler : notnull
+    {
+        using var host = AppHost.Build(streams, clock, logger);
+        return await run(host.Services.GetRequiredService<THandler>());
     }
 
     private static async Task<int> InvokeAsync(ParseResult parse, StandardStreams streams, CancellationToken cancellationToken)

@@ -27,7 +27,8 @@ internal static class AppHost
             .AddSingleton<ParityFuzzer>()
             .AddSingleton<FuzzHandler>()
             .AddSingleton<ReplayHandler>()
-            .AddSingleton<SynthHandler>();
+            .AddSingleton<SynthHandler>()
+            .AddSingleton<ReproduceHandler>();
         return builder.Build();
     }
 }

@@ -60,7 +60,7 @@ internal ref struct JsonCursor
     public readonly int FieldOffset => _path[^1].Offset;
 
     /// <summary>The current field's name.</summary>
-    public readonly string FieldName() => _fieldName.GetString()!;
+    public readonly string FieldName() => Text(in _fieldName);
 
     /// <summary>Marks a known field as seen, rejecting a second occurrence.</summary>
     public readonly void Once(ref int seen, int bit)
@@ -99,7 +99,7 @@ internal ref struct JsonCursor
     public readonly string String()
     {
         Expect(JsonTokenType.String, "a string");
-        return _reader.GetString()!;
+        return Text(in _reader);
     }
 
     public readonly string? NullableString() => IsNull ? null : String();
@@ -136,7 +136,7 @@ internal ref struct JsonCursor
         return value <= int.MaxValue ? (int)value : throw Error($"{value} is out of range");
     }
 
-    /// <summary>Reads an object of string keys into a map, rejecting duplicate keys.</summary>
+    /// <summary>Reads an object of string keys into a map, rejecting duplicate keys; null for a JSON null or an empty object.</summary>
     public Dictionary<string, T>? Map<T>(ReadValue<T> read)
     {
         if (IsNull)
@@ -145,16 +145,42 @@ internal ref struct JsonCursor
         }
 
         EnterObject();
+        if (!NextField())
+        {
+            // Most maps are empty: the upstream's shared empty map serves them.
+            return null;
+        }
+
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        while (NextField())
+        do
         {
             if (!map.TryAdd(FieldName(), read(ref this)))
             {
                 throw Error("duplicate key");
             }
         }
+        while (NextField());
 
         return map;
+    }
+
+    /// <summary>A string token's text, pooled unless it has escapes or lives in several buffers.</summary>
+    private readonly string Text(in Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return StringPool.Get(reader.ValueSpan);
+        }
+
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An escape that is not text, such as a lone surrogate ("\ud800").
+            throw Error("not a valid string: " + ex.Message);
+        }
     }
 
     /// <summary>Reads an array with <paramref name="read"/>; null for a JSON null.</summary>
@@ -269,10 +295,19 @@ internal ref struct JsonCursor
     /// <summary>The 1-based line of a byte offset in the document.</summary>
     public readonly long LineAt(int offset) => _utf8[..Math.Clamp(offset, 0, _utf8.Length)].Count((byte)'\n') + 1;
 
+    /// <summary>The parser's own message without its position (zero-based, and ours is given already).</summary>
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        foreach (var tail in (ReadOnlySpan<string>)[" LineNumber:", " Path:"])
+        {
+            var end = message.IndexOf(tail, StringComparison.Ordinal);
+            if (end > 0)
+            {
+                message = message[..end];
+            }
+        }
+
+        return message;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using RouteShadow.Core.LoadBalancing;
+using RouteShadow.Core.Scenarios.Reproduction;
 using RouteShadow.Core.Shadow;
 using RouteShadow.Core.World;
 
@@ -14,7 +15,8 @@ public sealed record Scenario(
     string Service,
     ScenarioRequest Request,
     IReadOnlyList<ScenarioStation> Stations,
-    ScenarioExpectation? Expect = null)
+    ScenarioExpectation? Expect = null,
+    RetrySettings? Retry = null)
 {
     public const string SchemaId = "routeshadow/scenario@1";
 
@@ -24,11 +26,21 @@ public sealed record Scenario(
     public override string ToString() => System.Text.Encoding.UTF8.GetString(ScenarioWriter.ToUtf8(this, indented: false));
 }
 
-/// <summary>The request being routed: only its model matters to selection.</summary>
-public sealed record ScenarioRequest(string? Model);
+/// <summary>The request being routed: only its model matters to selection; <paramref name="Http"/> is what a reproduction sends.</summary>
+public sealed record ScenarioRequest(string? Model, HttpRequestSpec? Http = null);
 
 /// <summary>A station with the state it starts from and the outcomes applied to it before the request.</summary>
-public sealed record ScenarioStation(Station Station, ScenarioState? State, IReadOnlyList<ScenarioEvent> Events);
+/// <param name="Behaviors">For reproductions: per upstream, the answers it gives in order (the last repeats); null or empty means the default answer.</param>
+public sealed record ScenarioStation(
+    Station Station,
+    ScenarioState? State,
+    IReadOnlyList<ScenarioEvent> Events,
+    IReadOnlyList<IReadOnlyList<UpstreamResponse>>? Behaviors = null)
+{
+    /// <summary>The answers upstream <paramref name="index"/> gives, never empty.</summary>
+    public IReadOnlyList<UpstreamResponse> BehaviorOf(int index) =>
+        Behaviors is { } all && index < all.Count && all[index].Count > 0 ? all[index] : [UpstreamResponse.Default];
+}
 
 /// <summary>
 /// A recorded load-balancer state. Arrays have one entry per upstream of <see cref="Layout"/> (or of

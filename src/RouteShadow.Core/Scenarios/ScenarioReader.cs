@@ -10,7 +10,7 @@ namespace RouteShadow.Core.Scenarios;
 /// types, negative counts, indices out of range and repeated station names are errors naming the
 /// JSON path and line.
 /// </summary>
-public static class ScenarioReader
+public static partial class ScenarioReader
 {
     /// <summary>Reads a scenario document.</summary>
     public static Scenario Read(ReadOnlySpan<byte> utf8)
@@ -84,6 +84,7 @@ public static class ScenarioReader
         ScenarioRequest? request = null;
         List<ScenarioStation>? stations = null;
         ScenarioExpectation? expect = null;
+        Reproduction.RetrySettings? retry = null;
         int schemaAt = 0, seen = 0;
         for (var more = hasField; more; more = c.NextField())
         {
@@ -122,6 +123,11 @@ public static class ScenarioReader
                 c.Once(ref seen, 5);
                 expect = c.IsNull ? null : ReadExpectation(ref c);
             }
+            else if (c.FieldIs("retry"u8))
+            {
+                c.Once(ref seen, 6);
+                retry = ReadRetry(ref c);
+            }
             else
             {
                 throw c.UnknownField();
@@ -141,26 +147,7 @@ public static class ScenarioReader
 
         return stations is null
             ? throw c.MissingField("stations")
-            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect);
-    }
-
-    private static ScenarioRequest ReadRequest(ref JsonCursor c)
-    {
-        string? model = null;
-        var seen = 0;
-        c.EnterObject();
-        while (c.NextField())
-        {
-            if (!c.FieldIs("model"u8))
-            {
-                throw c.UnknownField();
-            }
-
-            c.Once(ref seen, 0);
-            model = c.NullableString();
-        }
-
-        return new ScenarioRequest(model);
+            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect, retry);
     }
 
     private static List<ScenarioStation> ReadStations(ref JsonCursor c)
@@ -193,6 +180,7 @@ public static class ScenarioReader
     {
         string? name = null;
         Upstream[]? upstreams = null;
+        IReadOnlyList<Reproduction.UpstreamResponse>[]? behaviors = null;
         RawState? state = null;
         RawEvent[]? events = null;
         int nameAt = 0, seen = 0;
@@ -208,7 +196,9 @@ public static class ScenarioReader
             else if (c.FieldIs("upstreams"u8))
             {
                 c.Once(ref seen, 1);
-                upstreams = c.IsNull ? throw c.Error("expected an array, found null") : c.Array(ReadUpstream);
+                var read = c.IsNull ? throw c.Error("expected an array, found null") : c.Array(ReadBehavingUpstream)!;
+                upstreams = [.. read.Select(u => u.Upstream)];
+                behaviors = read.Any(u => u.Behavior.Count > 0) ? [.. read.Select(u => u.Behavior)] : null;
             }
             else if (c.FieldIs("state"u8))
             {
@@ -241,20 +231,26 @@ public static class ScenarioReader
             {
                 throw new ScenarioFormatException(
                     JsonPaths.Field(JsonPaths.Item(JsonPaths.Field(c.Path(), "events"), i), "index"),
-                    $"index {raw.Index} is out of range: the station has {upstreams.Length} upstreams",
+                    $"index {raw.Index} is out of range: the station has {upstreams.Length} {Upstreams(upstreams.Length)}",
                     c.LineAt(raw.IndexAt));
             }
 
             scenarioEvents[i] = raw.Event;
         }
 
-        return (new ScenarioStation(station, state?.Validated(upstreams.Length, ref c), scenarioEvents), nameAt);
+        return (new ScenarioStation(station, state?.Validated(upstreams.Length, ref c), scenarioEvents, behaviors), nameAt);
     }
 
-    /// <summary>Reads an upstream (also used for state layouts).</summary>
-    private static Upstream ReadUpstream(ref JsonCursor c)
+    /// <summary>Reads a state layout's upstream, which has no behavior.</summary>
+    private static Upstream ReadUpstream(ref JsonCursor c) => ReadUpstreamFields(ref c, allowBehavior: false).Upstream;
+
+    private static (Upstream Upstream, IReadOnlyList<Reproduction.UpstreamResponse> Behavior) ReadBehavingUpstream(ref JsonCursor c) =>
+        ReadUpstreamFields(ref c, allowBehavior: true);
+
+    private static (Upstream Upstream, IReadOnlyList<Reproduction.UpstreamResponse> Behavior) ReadUpstreamFields(ref JsonCursor c, bool allowBehavior)
     {
         string? baseUrl = null;
+        IReadOnlyList<Reproduction.UpstreamResponse> behavior = [];
         Dictionary<string, string>? tags = null, mapping = null;
         Dictionary<string, bool>? supported = null;
         var seen = 0;
@@ -281,6 +277,11 @@ public static class ScenarioReader
                 c.Once(ref seen, 3);
                 mapping = c.Map(static (ref JsonCursor v) => v.String());
             }
+            else if (allowBehavior && c.FieldIs("behavior"u8))
+            {
+                c.Once(ref seen, 4);
+                behavior = c.Array(ReadResponse) ?? [];
+            }
             else
             {
                 throw c.UnknownField();
@@ -289,7 +290,7 @@ public static class ScenarioReader
 
         return baseUrl is null
             ? throw c.MissingField("base_url")
-            : new Upstream(baseUrl, tags, supported, mapping);
+            : (new Upstream(baseUrl, tags, supported, mapping), behavior);
     }
 
     private static RawState ReadState(ref JsonCursor c)
@@ -438,6 +439,10 @@ public static class ScenarioReader
         };
     }
 
+    private static string Upstreams(int count) => count == 1 ? "upstream" : "upstreams";
+
+    private static string Entries(int count) => count == 1 ? "entry" : "entries";
+
     /// <summary>An event's fields, in the bit order <see cref="ReadEvent"/> marks them.</summary>
     private static readonly string[] EventFields = ["op", "index", "success", "cooldown_secs", "reason", "backoff", "ms"];
 
@@ -565,7 +570,7 @@ public static class ScenarioReader
         public ScenarioState Validated(int upstreamCount, ref JsonCursor c)
         {
             var expected = Layout?.Length ?? upstreamCount;
-            var basis = Layout is null ? "the station's upstreams" : "the state's layout";
+            var basis = Layout is null ? "the station has" : "the state's layout has";
             Check(FailureCounts?.Length, "failure_counts", FailureCountsAt, ref c);
             Check(Cooldowns?.Length, "cooldown_remaining_ms", CooldownsAt, ref c);
             Check(Exhausted?.Length, "usage_exhausted", ExhaustedAt, ref c);
@@ -577,7 +582,7 @@ public static class ScenarioReader
                 if (length is { } n && n != expected)
                 {
                     throw new ScenarioFormatException(
-                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} entries but {basis} has {expected} upstreams", cursor.LineAt(at));
+                        JsonPaths.Field(JsonPaths.Field(cursor.Path(), "state"), field), $"has {n} {Entries(n)} but {basis} {expected} {Upstreams(expected)}", cursor.LineAt(at));
                 }
             }
         }

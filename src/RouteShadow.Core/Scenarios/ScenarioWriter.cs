@@ -5,7 +5,7 @@ using RouteShadow.Core.World;
 namespace RouteShadow.Core.Scenarios;
 
 /// <summary>Writes scenarios in their canonical form: every field explicit, in the documented order.</summary>
-public static class ScenarioWriter
+public static partial class ScenarioWriter
 {
     public static JsonWriterOptions Indented { get; } = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -30,6 +30,11 @@ public static class ScenarioWriter
         writer.WriteString("service", scenario.Service);
         writer.WriteStartObject("request");
         writer.WriteString("model", scenario.Request.Model);
+        if (scenario.Request.Http is { } http)
+        {
+            WriteHttp(writer, http);
+        }
+
         writer.WriteEndObject();
         writer.WriteStartArray("stations");
         foreach (var station in scenario.Stations)
@@ -56,16 +61,28 @@ public static class ScenarioWriter
             writer.WriteEndObject();
         }
 
+        if (scenario.Retry is { } retry)
+        {
+            WriteRetry(writer, retry);
+        }
+
         writer.WriteEndObject();
     }
 
-    public static void WriteUpstream(Utf8JsonWriter writer, Upstream upstream)
+    public static void WriteUpstream(Utf8JsonWriter writer, Upstream upstream) => WriteUpstream(writer, upstream, []);
+
+    private static void WriteUpstream(Utf8JsonWriter writer, Upstream upstream, IReadOnlyList<Reproduction.UpstreamResponse> behavior)
     {
         writer.WriteStartObject();
         writer.WriteString("base_url", upstream.BaseUrl);
         WriteMap(writer, "tags", upstream.Tags, writer.WriteString);
         WriteMap(writer, "supported_models", upstream.SupportedModels, writer.WriteBoolean);
         WriteMap(writer, "model_mapping", upstream.ModelMapping, writer.WriteString);
+        if (behavior.Count > 0)
+        {
+            WriteBehavior(writer, behavior);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -74,9 +91,9 @@ public static class ScenarioWriter
         writer.WriteStartObject();
         writer.WriteString("name", station.Station.Name);
         writer.WriteStartArray("upstreams");
-        foreach (var upstream in station.Station.Upstreams)
+        for (var i = 0; i < station.Station.Upstreams.Count; i++)
         {
-            WriteUpstream(writer, upstream);
+            WriteUpstream(writer, station.Station.Upstreams[i], station.Behaviors is { } behaviors && i < behaviors.Count ? behaviors[i] : []);
         }
 
         writer.WriteEndArray();

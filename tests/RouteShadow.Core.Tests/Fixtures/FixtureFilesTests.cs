@@ -8,7 +8,7 @@ namespace RouteShadow.Core.Tests.Fixtures;
 
 /// <summary>
 /// The regression fixtures under <c>fixtures/</c> (all but the conformance corpus): each is a valid
-/// scenario whose expect block holds. The spec fixtures in <c>fixtures/spec/</c> are written from
+/// scenario whose expect block holds. The reproductions in <c>fixtures/reproduce/</c> are HTTP lifecycles, tested by the Upstreams tests. The spec fixtures in <c>fixtures/spec/</c> are written from
 /// <see cref="SpecFixtures"/>; set <c>ROUTESHADOW_WRITE_FIXTURES=1</c> to rewrite them after changing a definition.
 /// </summary>
 public sealed class FixtureFilesTests
@@ -21,7 +21,7 @@ public sealed class FixtureFilesTests
     [
         .. Directory.EnumerateFiles(FixturesRoot, "*.json", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(FixturesRoot, path).Replace('\\', '/'))
-            .Where(path => !path.StartsWith("conformance/", StringComparison.Ordinal))
+            .Where(path => !path.StartsWith("conformance/", StringComparison.Ordinal) && !path.StartsWith("reproduce/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal),
     ];
 

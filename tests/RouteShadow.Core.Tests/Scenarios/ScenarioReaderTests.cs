@@ -325,7 +325,7 @@ public sealed class ScenarioReaderTests
             }
             """);
 
-        AssertError(error, "$.stations[0].state.usage_exhausted", 9, "has 3 entries but the station's upstreams has 2 upstreams");
+        AssertError(error, "$.stations[0].state.usage_exhausted", 9, "has 3 entries but the station has 2 upstreams");
     }
 
     [Fact]
@@ -347,7 +347,7 @@ public sealed class ScenarioReaderTests
             }
             """);
 
-        AssertError(error, "$.stations[0].state.cooldown_remaining_ms", 9, "has 2 entries but the state's layout has 1 upstreams");
+        AssertError(error, "$.stations[0].state.cooldown_remaining_ms", 9, "has 2 entries but the state's layout has 1 upstream");
     }
 
     [Fact]
@@ -424,6 +424,31 @@ public sealed class ScenarioReaderTests
         Assert.Equal("$.stations", error.JsonPath);
         Assert.Equal(3, error.Line);
         Assert.StartsWith("malformed JSON: ", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_LoneSurrogateEscape_IsAnInputErrorAtItsPath()
+    {
+        var error = Fails("""
+            {
+              "schema": "routeshadow/scenario@1",
+              "name": "\ud800",
+              "stations": []
+            }
+            """);
+
+        Assert.Equal("$.name", error.JsonPath);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("not a valid string", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MalformedJson_GivesNoZeroBasedPositionOfItsOwn()
+    {
+        var error = Fails("{\n  \"schema\": x\n}");
+
+        Assert.DoesNotContain("LineNumber", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
     }
 
     [Fact]

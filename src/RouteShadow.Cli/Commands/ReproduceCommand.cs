@@ -1,0 +1,62 @@
+using System.CommandLine;
+using RouteShadow.Cli.Output;
+
+namespace RouteShadow.Cli.Commands;
+
+/// <summary>The <c>reproduce</c> command line: its options, help text and validation.</summary>
+internal static class ReproduceCommand
+{
+    public static Command Create(Func<ReproduceOptions, CancellationToken, Task<int>> run, bool outputIsTerminal)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file to play over HTTP." };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Which engine picks the targets: legacy, executor, or both (each from the same start, then compared).",
+            DefaultValueFactory = _ => "both",
+        };
+        engine.AcceptOnlyFromAmong("legacy", "executor", "both");
+        var format = new Option<string?>("--format")
+        {
+            Description = "table: each lifecycle and the differences. json: one object. Default: table on a terminal, json otherwise.",
+        };
+        format.AcceptOnlyFromAmong("json", "table");
+        var keepRunning = new Option<bool>("--keep-running")
+        {
+            Description = "Leave the WireMock upstreams up after the run (their addresses are in the output) until the process is stopped.",
+        };
+        var traceOut = new Option<string?>("--trace-out")
+        {
+            Description = "Append route_executor_shadow_mismatch control-trace lines to this file when "
+                          + "CODEX_HELPER_ROUTE_EXECUTOR_SHADOW_TRACE is 1, true, yes or on.",
+            HelpName = "file",
+        };
+
+        var command = new Command(
+            "reproduce",
+            "Plays a scenario against one WireMock server per upstream (127.0.0.1) through codex-helper's two-layer retry loop, "
+            + "and shows each engine's attempts, the requests each upstream received, the client's response and the state "
+            + "afterwards. Exit codes: 0 the lifecycles agree (or one engine ran); 1 they differ; 2 usage or a bad scenario.")
+        {
+            scenario, engine, format, keepRunning, traceOut,
+        };
+        command.SetAction((parse, cancellationToken) => run(
+            new ReproduceOptions(
+                parse.GetValue(scenario)!,
+                parse.GetValue(engine) switch
+                {
+                    "legacy" => EngineChoice.Legacy,
+                    "executor" => EngineChoice.Executor,
+                    _ => EngineChoice.Both,
+                },
+                parse.GetValue(format) switch
+                {
+                    "json" => OutputFormat.Json,
+                    "table" => OutputFormat.Table,
+                    _ => outputIsTerminal ? OutputFormat.Table : OutputFormat.Json,
+                },
+                parse.GetValue(keepRunning),
+                parse.GetValue(traceOut)),
+            cancellationToken));
+        return command;
+    }
+}
