@@ -32,7 +32,7 @@ internal sealed class ReplayHandler(ShadowRunner runner, StandardStreams streams
             }
         };
 
-        logger.LogInformation("replaying {Requests} ({Files} files) against {Configs} config(s)", named[0], input.Requests.Files.Count, input.Configs.Count);
+        logger.LogInformation("replaying {Requests} ({Files} log file(s)) against {Configs} config(s)", named[0], input.Requests.Files.Count, input.Configs.Count);
         ReplaySummary summary;
         using (var outputs = new ReplayOutputs(options.Out, runner))
         {
