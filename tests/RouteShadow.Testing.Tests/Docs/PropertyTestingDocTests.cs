@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using RouteShadow.Core.Tests.Support;
 
 namespace RouteShadow.Testing.Tests.Docs;
 

@@ -205,7 +205,7 @@ public class ConfigReaderTests
     [Fact]
     public void Read_TheSampleConfig_HasThreeStationsOnTwoLevels()
     {
-        var routing = ConfigReader.Read(Support.Repository.Path("traces", "config.json")).For("codex")!;
+        var routing = ConfigReader.Read(Repository.Path("traces", "config.json")).For("codex")!;
 
         Assert.Equal(["alpha", "beta", "gamma"], routing.DefaultPlan().Select(s => s.Name));
         Assert.IsType<Station>(routing.Find("beta")!.Station);

@@ -1,4 +1,4 @@
-namespace RouteShadow.Cli.Tests.Support;
+namespace RouteShadow.Tests.Shared;
 
 /// <summary>Locates files of this repository (fixtures/) from the test's output folder.</summary>
 internal static class Repository
