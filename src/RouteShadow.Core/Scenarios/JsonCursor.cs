@@ -137,7 +137,7 @@ internal ref struct JsonCursor
     }
 
     /// <summary>Reads an object of string keys into a map, rejecting duplicate keys; null for a JSON null or an empty object.</summary>
-    public Dictionary<string, T>? Map<T>(ReadValue<T> read)
+    public IReadOnlyDictionary<string, T>? Map<T>(ReadValue<T> read)
     {
         if (IsNull)
         {
@@ -151,17 +151,44 @@ internal ref struct JsonCursor
             return null;
         }
 
-        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        // Most of the rest are small: they are read on the stack into a compact map.
+        var head = default(ShortArray<KeyValuePair<string, T>>);
+        Dictionary<string, T>? large = null;
+        var count = 0;
         do
         {
-            if (!map.TryAdd(FieldName(), read(ref this)))
+            var key = FieldName();
+            var value = read(ref this);
+            if (large is null && count < ShortArray<T>.Length)
+            {
+                if (HasKey(head[..count], key))
+                {
+                    throw Error("duplicate key");
+                }
+
+                head[count++] = new(key, value);
+            }
+            else if (!(large ??= new(head[..count].ToArray(), StringComparer.Ordinal)).TryAdd(key, value))
             {
                 throw Error("duplicate key");
             }
         }
         while (NextField());
 
-        return map;
+        return large ?? (IReadOnlyDictionary<string, T>)new CompactMap<T>(head[..count].ToArray());
+    }
+
+    private static bool HasKey<T>(ReadOnlySpan<KeyValuePair<string, T>> entries, string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A string token's text, pooled unless it has escapes or lives in several buffers.</summary>
@@ -192,13 +219,36 @@ internal ref struct JsonCursor
         }
 
         EnterArray();
-        var items = new List<T>();
+
+        // Nearly every array in a scenario is short: the first items go to the stack, so reading
+        // one allocates just its result.
+        var head = default(ShortArray<T>);
+        List<T>? tail = null;
+        var count = 0;
         while (NextItem())
         {
-            items.Add(read(ref this));
+            var item = read(ref this);
+            if (count < ShortArray<T>.Length)
+            {
+                head[count] = item;
+            }
+            else
+            {
+                (tail ??= []).Add(item);
+            }
+
+            count++;
         }
 
-        return [.. items];
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var items = new T[count];
+        ((ReadOnlySpan<T>)head)[..Math.Min(count, ShortArray<T>.Length)].CopyTo(items);
+        tail?.CopyTo(items, ShortArray<T>.Length);
+        return items;
     }
 
     /// <summary>Checks the document has nothing after its root value.</summary>
@@ -350,4 +400,13 @@ public static class JsonPaths
 
         return true;
     }
+}
+
+/// <summary>Stack room for the first items of an array being read.</summary>
+[System.Runtime.CompilerServices.InlineArray(Length)]
+internal struct ShortArray<T>
+{
+    public const int Length = 8;
+
+    private T _first;
 }

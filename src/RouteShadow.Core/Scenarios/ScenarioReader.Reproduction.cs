@@ -36,7 +36,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("headers"u8))
             {
                 c.Once(ref seen, 3);
-                http = http with { Headers = c.Map(static (ref JsonCursor v) => v.String()) ?? [] };
+                http = http with { Headers = c.Map(static (ref JsonCursor v) => v.String()) ?? CompactMap<string>.Empty };
             }
             else if (c.FieldIs("body"u8))
             {
@@ -73,7 +73,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("headers"u8))
             {
                 c.Once(ref seen, 1);
-                response = response with { Headers = c.Map(static (ref JsonCursor v) => v.String()) ?? [] };
+                response = response with { Headers = c.Map(static (ref JsonCursor v) => v.String()) ?? CompactMap<string>.Empty };
             }
             else if (c.FieldIs("body"u8))
             {

@@ -153,12 +153,11 @@ public static partial class ScenarioReader
     private static List<ScenarioStation> ReadStations(ref JsonCursor c)
     {
         var stations = new List<ScenarioStation>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
         c.EnterArray();
         while (c.NextItem())
         {
             var (station, nameAt) = ReadStation(ref c);
-            if (!names.Add(station.Station.Name))
+            if (HasStationNamed(stations, station.Station.Name))
             {
                 throw new ScenarioFormatException(
                     JsonPaths.Field(c.Path(), "name"),
@@ -170,6 +169,20 @@ public static partial class ScenarioReader
         }
 
         return stations;
+    }
+
+    // A linear search: scenarios have a handful of stations, and a set would cost more than it saves.
+    private static bool HasStationNamed(List<ScenarioStation> stations, string name)
+    {
+        foreach (var station in stations)
+        {
+            if (string.Equals(station.Station.Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -197,8 +210,13 @@ public static partial class ScenarioReader
             {
                 c.Once(ref seen, 1);
                 var read = c.IsNull ? throw c.Error("expected an array, found null") : c.Array(ReadBehavingUpstream)!;
-                upstreams = [.. read.Select(u => u.Upstream)];
-                behaviors = read.Any(u => u.Behavior.Count > 0) ? [.. read.Select(u => u.Behavior)] : null;
+                upstreams = new Upstream[read.Length];
+                for (var i = 0; i < read.Length; i++)
+                {
+                    upstreams[i] = read[i].Upstream;
+                }
+
+                behaviors = Array.Exists(read, u => u.Behavior.Count > 0) ? [.. read.Select(u => u.Behavior)] : null;
             }
             else if (c.FieldIs("state"u8))
             {
@@ -251,8 +269,8 @@ public static partial class ScenarioReader
     {
         string? baseUrl = null;
         IReadOnlyList<Reproduction.UpstreamResponse> behavior = [];
-        Dictionary<string, string>? tags = null, mapping = null;
-        Dictionary<string, bool>? supported = null;
+        IReadOnlyDictionary<string, string>? tags = null, mapping = null;
+        IReadOnlyDictionary<string, bool>? supported = null;
         var seen = 0;
         c.EnterObject();
         while (c.NextField())

@@ -496,6 +496,29 @@ public sealed class ScenarioReaderTests
         AssertError(error, "$.stations[0].upstreams[0].tags.provider_id", 11, "duplicate key");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(20)]
+    public void Read_MapOfAnySize_KeepsEveryEntryInOrderAndRejectsARepeat(int size)
+    {
+        var keys = Enumerable.Range(0, size).Select(i => $"model-{(i * 7) % size}").ToArray();
+        var entries = string.Join(", ", keys.Select(k => $"\"{k}\": true"));
+        var upstream = Read(MapDocument(entries)).Stations[0].Station.Upstreams[0];
+
+        Assert.Equal(keys, upstream.SupportedModels.Keys);
+        Assert.All(keys, k => Assert.True(upstream.SupportedModels.ContainsKey(k)));
+        Assert.False(upstream.SupportedModels.ContainsKey("model-absent"));
+
+        var error = Fails(MapDocument(entries + $", \"{keys[^1]}\": false"));
+        AssertError(error, $"$.stations[0].upstreams[0].supported_models.{keys[^1]}", 1, "duplicate key");
+    }
+
+    private static string MapDocument(string supportedModels) =>
+        "{\"schema\": \"routeshadow/scenario@1\", \"stations\": [{\"name\": \"alpha\", \"upstreams\": " +
+        "[{\"base_url\": \"https://a/v1\", \"supported_models\": {" + supportedModels + "}}]}]}";
+
     [Fact]
     public void Read_UnknownDivergenceClass_NamesClassAndLine()
     {
