@@ -5,15 +5,16 @@ namespace RouteShadow.Core.Scenarios;
 /// <summary>
 /// Reuses the strings a thread has already read: scenario files repeat the same base URLs,
 /// station names, tags and models line after line, and a batch reads millions of them.
-/// Bounded: when full it starts over, so memory stays flat whatever the input.
+/// A direct-mapped cache keyed by the UTF-8 bytes themselves, so a hit costs a hash and a byte
+/// comparison and no decoding; a collision just replaces the slot. Bounded by construction.
 /// </summary>
 internal static class StringPool
 {
-    private const int MaxEntries = 8192;
+    private const int Slots = 4096;
     private const int MaxPooledBytes = 128;
 
     [ThreadStatic]
-    private static HashSet<string>? _pool;
+    private static Entry[]? _slots;
 
     /// <summary>The string for unescaped UTF-8 <paramref name="utf8"/>, shared when it was seen before.</summary>
     public static string Get(ReadOnlySpan<byte> utf8)
@@ -23,22 +24,28 @@ internal static class StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<char> chars = stackalloc char[MaxPooledBytes];
-        var length = Encoding.UTF8.GetChars(utf8, chars);
-        var pool = _pool ??= new HashSet<string>(StringComparer.Ordinal);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..length], out var pooled))
+        ref var slot = ref (_slots ??= new Entry[Slots])[Hash(utf8) & (Slots - 1)];
+        if (slot.Utf8 is { } seen && utf8.SequenceEqual(seen))
         {
-            return pooled;
+            return slot.Text;
         }
 
-        if (pool.Count >= MaxEntries)
-        {
-            pool.Clear();
-        }
-
-        var created = new string(chars[..length]);
-        pool.Add(created);
-        return created;
+        var text = Encoding.UTF8.GetString(utf8);
+        slot = new Entry(utf8.ToArray(), text);
+        return text;
     }
+
+    /// <summary>FNV-1a: short keys, and no need to resist crafted input in a bounded cache.</summary>
+    private static uint Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = 2166136261u;
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    private readonly record struct Entry(byte[] Utf8, string Text);
 }
