@@ -76,7 +76,7 @@ public sealed class RoutePlanTemplate
     /// </summary>
     public static RoutePlanTemplate CompileLegacy(string serviceName, IReadOnlyList<Station> stations)
     {
-        var candidates = new List<RouteCandidate>();
+        var candidates = new List<RouteCandidate>(stations.Sum(s => s.Upstreams.Count));
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var station in stations)
         {

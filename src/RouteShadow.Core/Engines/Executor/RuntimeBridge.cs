@@ -23,7 +23,7 @@ public static class RuntimeBridge
         long nowMs,
         IReadOnlyDictionary<string, UpstreamOverride>? overrides = null)
     {
-        var runtime = new RoutePlanRuntimeState();
+        var runtime = new RoutePlanRuntimeState(stations.Sum(s => s.Upstreams.Count));
         var laidOut = new Dictionary<string, LbState>(StringComparer.Ordinal);
         foreach (var station in stations)
         {

@@ -25,7 +25,10 @@ public readonly record struct UpstreamRuntimeState(
 /// </summary>
 public sealed class RoutePlanRuntimeState
 {
-    private readonly Dictionary<ProviderEndpointKey, UpstreamRuntimeState> _endpoints = [];
+    private readonly Dictionary<ProviderEndpointKey, UpstreamRuntimeState> _endpoints;
+
+    /// <param name="capacity">The number of endpoints expected, so that filling the map never regrows it.</param>
+    public RoutePlanRuntimeState(int capacity = 0) => _endpoints = new(capacity);
 
     public ProviderEndpointKey? AffinityProviderEndpoint { get; private set; }
 
