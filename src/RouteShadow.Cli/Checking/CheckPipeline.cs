@@ -20,7 +20,8 @@ internal sealed class CheckPipeline(ScenarioCheck check, IResultWriter writer)
     {
         var tally = new CheckTally();
         var ranges = new List<RangeOutput>();
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        // One worker per core: more only time-slice the same cores and thrash their caches.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         foreach (var chunk in source.Chunks)
         {
             var count = (chunk.Count + RangeSize - 1) / RangeSize;
