@@ -12,7 +12,9 @@ namespace RouteShadow.Upstreams.Servers;
 /// <list type="bullet">
 /// <item><c>empty_response</c>: aborts the connection before a single byte goes out;</item>
 /// <item><c>connection_reset</c> and <c>malformed_response</c>: sends the headers (without a
-/// length) and the body, then aborts — the client sees a chunked body cut by a TCP reset.</item>
+/// length) and the body, then aborts — the client sees a chunked body cut by a TCP reset;</item>
+/// <item><c>no_answer</c>: sends nothing until the client gives up and closes the connection
+/// (WireMock's delay would outlive the client and hold the server's shutdown).</item>
 /// </list>
 /// </summary>
 internal static class ConnectionFaults
@@ -45,7 +47,11 @@ internal static class ConnectionFaults
             return;
         }
 
-        if (fault != UpstreamFault.EmptyResponse)
+        if (fault == UpstreamFault.NoAnswer)
+        {
+            await UntilClientLeavesAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        else if (fault != UpstreamFault.EmptyResponse)
         {
             context.Response.Headers.Remove(MarkerHeader);
             context.Response.ContentLength = null;
@@ -57,4 +63,16 @@ internal static class ConnectionFaults
 
         context.Abort();
     });
+
+    private static async Task UntilClientLeavesAsync(CancellationToken requestAborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, requestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client closed the connection (or the server is stopping): nothing is left to answer.
+        }
+    }
 }
