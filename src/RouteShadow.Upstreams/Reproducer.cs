@@ -40,6 +40,7 @@ public sealed class Reproducer(ReproductionOptions options)
 
         using var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10), UseProxy = false };
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        await UpstreamFarm.WarmUpAsync(http, cancellationToken).ConfigureAwait(false);
         var lifecycles = new List<Lifecycle>();
         foreach (var engine in engines)
         {

@@ -22,7 +22,7 @@ internal static class ReproduceCommand
         format.AcceptOnlyFromAmong("json", "table");
         var keepRunning = new Option<bool>("--keep-running")
         {
-            Description = "Leave the WireMock upstreams up after the run (their addresses are in the output) until the process is stopped.",
+            Description = "Leave the WireMock upstreams up after the run (their 127.0.0.1 addresses are in the output) until Ctrl-C or SIGTERM.",
         };
         var traceOut = new Option<string?>("--trace-out")
         {

@@ -53,10 +53,24 @@ internal sealed class ReproduceHandler(StandardStreams streams, TimeProvider clo
 
         if (options.KeepRunning)
         {
-            logger.LogInformation("upstreams are up; stop the process to shut them down");
-            await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
+            logger.LogInformation("{Count} upstreams are up at the addresses listed; Ctrl-C or SIGTERM shuts them down", farm.BaseUrls.Count);
+            await UntilStoppedAsync(cancellationToken);
+            logger.LogInformation("shutting the upstreams down");
         }
 
         return differences.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>With <c>--keep-running</c> being stopped is how the run ends, not a cancellation of it.</summary>
+    private async Task UntilStoppedAsync(CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped: the farm shuts down as the handler returns.
+        }
     }
 }

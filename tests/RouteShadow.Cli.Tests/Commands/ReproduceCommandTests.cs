@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using RouteShadow.Cli.Tests.Support;
 
 namespace RouteShadow.Cli.Tests.Commands;
@@ -30,6 +32,26 @@ public sealed class ReproduceCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("routeshadow reproduce --help", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reproduce_KeepRunning_ServesTheUpstreamsUntilStoppedThenExitsCleanly()
+    {
+        await using var app = RunningApp.Start("reproduce", Fixture("sse-success.json"), "--keep-running", "--format", "json");
+        var report = JsonDocument.Parse(await app.ReadLineAsync()).RootElement;
+        var address = report.GetProperty("upstreams").GetProperty("https://a1.example.test/v1").GetString()!;
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = RunningApp.Bound };
+
+        using (var answer = await http.GetAsync(new Uri(address)))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        Assert.False(app.HasExited);
+        Assert.Equal(0, await app.StopAsync());
+        Assert.DoesNotContain("cancelled", app.Stderr.ToString(), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(address)));
     }
 
     private static string Fixture(string name) => Repository.Path("fixtures", "reproduce", name);
