@@ -26,7 +26,9 @@ internal sealed class StopSignals : IDisposable
         }
 
         context.Cancel = true;
-        _stop.Cancel();
+
+        // Off the signal's thread: the command's whole shutdown runs in the token's callbacks.
+        _ = _stop.CancelAsync();
     }
 
     public void Dispose()
