@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.LoadBalancing;
 using RouteShadow.Core.Scenarios.Reproduction;
@@ -18,12 +16,6 @@ namespace RouteShadow.Upstreams.Loop;
 /// </remarks>
 internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits, TimeSpan attemptTimeout)
 {
-    private static readonly HashSet<string> DroppedRequestHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "host", "content-length", "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
-        "transfer-encoding", "upgrade",
-    };
-
     /// <summary>The fault of an attempt that ran out of time: reqwest's <c>timeout</c> flag.</summary>
     private const string TimeoutFault = "timeout";
 
@@ -84,7 +76,7 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits, 
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(Build(request, url), HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+                response = await http.SendAsync(ClientRequest.Build(request, url), HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException || deadline.Expired(ex))
             {
@@ -237,26 +229,6 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits, 
     {
         _nominalWaitMs += nominalMs;
         return waits.WaitAsync(nominalMs, cancellationToken);
-    }
-
-    private static HttpRequestMessage Build(HttpRequestSpec request, Uri url)
-    {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
-        if (request.Method is not ("GET" or "HEAD"))
-        {
-            message.Content = new StringContent(request.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        }
-
-        foreach (var (name, value) in request.Headers.Where(h => !DroppedRequestHeaders.Contains(h.Key)))
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is { } content)
-            {
-                content.Headers.Remove(name);
-                content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return message;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
