@@ -1,4 +1,10 @@
 using RouteShadow.Cli.Tests.Support;
+using RouteShadow.Core.Engines.Executor;
+using RouteShadow.Core.Engines.Legacy;
+using RouteShadow.Core.Scenarios;
+using RouteShadow.Upstreams;
+using RouteShadow.Upstreams.Loop;
+using RouteShadow.Upstreams.Servers;
 
 namespace RouteShadow.Cli.Tests.Commands;
 
@@ -29,6 +35,44 @@ public sealed class ReplayCommandTests : IDisposable
         var check = await AppRun.Of("check", Path.Combine(output, "fixtures"), "--format", "json");
         Assert.Equal(0, check.ExitCode);
         Assert.All(check.Results, r => Assert.Equal("expected_mismatch", r.GetProperty("verdict").GetString()));
+    }
+
+    [Fact]
+    public async Task Replay_Reproduce2_WritesTheTopTwoSignaturesAsScenariosWhoseLifecyclesDivergeOverHttp()
+    {
+        var output = Path.Combine(_folder.Root, "report");
+
+        var run = await AppRun.Of("replay", "--requests", Repository.Path("traces", "requests.jsonl"), "--out", output, "--format", "json", "--reproduce", "2");
+
+        Assert.Equal(1, run.ExitCode);
+        var files = Directory.GetFiles(Path.Combine(output, "reproduce"), "*.json").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["01-cross_station_key_collision.json", "02-cross_station_key_collision+in_station_key_collision.json"],
+            files.Select(Path.GetFileName));
+        foreach (var file in files)
+        {
+            var scenario = ScenarioReader.Read(await File.ReadAllBytesAsync(file));
+            Assert.Contains(scenario.Stations, s => s.Behaviors is { Count: > 0 });
+            Assert.NotNull(scenario.Retry);
+
+            using var farm = UpstreamFarm.Start(scenario);
+            using var bound = new CancellationTokenSource(RunningApp.Bound);
+            var options = ReproductionOptions.Default(TimeProvider.System) with { AttemptTimeout = TimeSpan.FromSeconds(5) };
+            var lifecycles = await new Reproducer(options).RunAsync(scenario, farm, [new LegacyEngine(), new ExecutorEngine()], bound.Token);
+
+            var differences = LifecycleDiff.Between(lifecycles[0], lifecycles[1]);
+            Assert.Contains(differences, d => d.StartsWith("attempts: ", StringComparison.Ordinal));
+            Assert.All(lifecycles, l => Assert.Equal(200, l.Response.Status));
+        }
+    }
+
+    [Fact]
+    public async Task Replay_NegativeReproduce_ExitsTwo()
+    {
+        var run = await AppRun.Of("replay", "--out", Path.Combine(_folder.Root, "r"), "--reproduce", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--reproduce: N cannot be negative.", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
