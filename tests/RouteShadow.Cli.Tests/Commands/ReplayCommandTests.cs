@@ -2,6 +2,7 @@ using RouteShadow.Cli.Tests.Support;
 using RouteShadow.Core.Engines.Executor;
 using RouteShadow.Core.Engines.Legacy;
 using RouteShadow.Core.Scenarios;
+using RouteShadow.Core.Scenarios.Reproduction;
 using RouteShadow.Upstreams;
 using RouteShadow.Upstreams.Loop;
 using RouteShadow.Upstreams.Servers;
@@ -49,12 +50,14 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(
             ["01-cross_station_key_collision.json", "02-cross_station_key_collision+in_station_key_collision.json"],
             files.Select(Path.GetFileName));
-        foreach (var file in files)
-        {
-            var scenario = ScenarioReader.Read(await File.ReadAllBytesAsync(file));
-            Assert.Contains(scenario.Stations, s => s.Behaviors is { Count: > 0 });
-            Assert.NotNull(scenario.Retry);
+        var scenarios = files.Select(file => ScenarioReader.Read(File.ReadAllBytes(file))).ToList();
 
+        // As the sample logged them: alpha#1 answered 503 then 429, in the other request it broke the connection twice.
+        Assert.Equal([(503, UpstreamFault.None), (429, UpstreamFault.None)], Answers(scenarios[0], "alpha", 1));
+        Assert.Equal([(200, UpstreamFault.EmptyResponse), (200, UpstreamFault.EmptyResponse)], Answers(scenarios[1], "alpha", 1));
+        Assert.All(scenarios, s => Assert.Equal(2500, s.Retry!.Upstream.BackoffMaxMs)); // the sample config's aggressive-failover profile
+        foreach (var scenario in scenarios)
+        {
             using var farm = UpstreamFarm.Start(scenario);
             using var bound = new CancellationTokenSource(RunningApp.Bound);
             var options = ReproductionOptions.Default(TimeProvider.System) with { AttemptTimeout = TimeSpan.FromSeconds(5) };
@@ -166,4 +169,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Empty(run.Stdout);
         Assert.Contains($"routeshadow {args[0]} --help", run.Stderr, StringComparison.Ordinal);
     }
+
+    private static (int, UpstreamFault)[] Answers(Scenario scenario, string station, int index) =>
+        [.. scenario.Stations.Single(s => s.Station.Name == station).BehaviorOf(index).Select(a => (a.Status, a.Fault))];
 }
