@@ -1,9 +1,10 @@
 namespace RouteShadow.Upstreams.Loop;
 
 /// <summary>
-/// How long one HTTP attempt, send and body, may take on the loop's clock. Running out is a wire
-/// failure of the <c>timeout</c> kind, the way a reqwest timeout reaches codex-helper as a send or
-/// body-read error; the caller's own cancellation stays a cancellation.
+/// How long one HTTP exchange, send and body, may take on the injected clock: an attempt of the
+/// loop, or a request through an external proxy. For the loop, running out is a wire failure of
+/// the <c>timeout</c> kind, the way a reqwest timeout reaches codex-helper as a send or body-read
+/// error; the caller's own cancellation stays a cancellation.
 /// </summary>
 internal sealed class AttemptDeadline : IDisposable
 {
