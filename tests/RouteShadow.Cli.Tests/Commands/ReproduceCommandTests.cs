@@ -35,6 +35,22 @@ public sealed class ReproduceCommandTests : IDisposable
         Assert.Contains("routeshadow reproduce --help", run.Stderr, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> ReproductionFixtures { get; } =
+        [.. Directory.EnumerateFiles(Repository.Path("fixtures", "reproduce"), "*.json").Select(path => Path.GetFileName(path)!).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ReproductionFixtures))]
+    public async Task Reproduce_EveryFixture_RunsBothEnginesAndExitsOneOnlyWhereTheyDiffer(string fileName)
+    {
+        var run = await AppRun.OverHttp("reproduce", Fixture(fileName), "--format", "json");
+
+        var report = Assert.Single(run.Results);
+        Assert.Equal(2, report.GetProperty("lifecycles").GetArrayLength());
+        var differs = fileName.StartsWith("divergence-", StringComparison.Ordinal);
+        Assert.Equal(differs ? 1 : 0, run.ExitCode);
+        Assert.Equal(differs, report.GetProperty("differences").GetArrayLength() > 0);
+    }
+
     [Fact]
     public async Task Reproduce_KeepRunning_ServesTheUpstreamsUntilStoppedThenExitsCleanly()
     {
