@@ -9,11 +9,19 @@ namespace RouteShadow.Cli.Hosting;
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
+    // A PosixSignalRegistration unregisters itself when it is finalized, and a process idling on
+    // the token (reproduce --keep-running) may hold no other live reference to it: a garbage
+    // collection then silently restored the default SIGTERM, exit 143. The installed handlers stay rooted here.
+    private static StopSignals? s_installed;
+
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration[] _registrations;
 
-    public StopSignals() =>
+    public StopSignals()
+    {
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+        s_installed = this;
+    }
 
     /// <summary>Cancelled at the first signal.</summary>
     public CancellationToken Token => _stop.Token;
@@ -33,6 +41,7 @@ internal sealed class StopSignals : IDisposable
 
     public void Dispose()
     {
+        s_installed = null;
         foreach (var registration in _registrations)
         {
             registration.Dispose();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RouteShadow.Core.Scenarios.Reproduction;
 
 namespace RouteShadow.Upstreams.Servers;
@@ -49,7 +51,7 @@ internal static class ConnectionFaults
 
         if (fault == UpstreamFault.NoAnswer)
         {
-            await UntilClientLeavesAsync(context.RequestAborted).ConfigureAwait(false);
+            await UntilClientLeavesAsync(context).ConfigureAwait(false);
         }
         else if (fault != UpstreamFault.EmptyResponse)
         {
@@ -64,15 +66,21 @@ internal static class ConnectionFaults
         context.Abort();
     });
 
-    private static async Task UntilClientLeavesAsync(CancellationToken requestAborted)
+    /// <summary>
+    /// Until the client closes the connection, or the server stops: Kestrel would otherwise hold
+    /// its shutdown for this request until its own timeout (30 s) ran out.
+    /// </summary>
+    private static async Task UntilClientLeavesAsync(HttpContext context)
     {
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, requestAborted).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // The client closed the connection (or the server is stopping): nothing is left to answer.
+            // Nothing is left to answer.
         }
     }
 }
