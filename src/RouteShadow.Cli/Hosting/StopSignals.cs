@@ -9,9 +9,8 @@ namespace RouteShadow.Cli.Hosting;
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
-    // A PosixSignalRegistration unregisters itself when it is finalized, and a process idling on
-    // the token (reproduce --keep-running) may hold no other live reference to it: a garbage
-    // collection then silently restored the default SIGTERM, exit 143. The installed handlers stay rooted here.
+    // A PosixSignalRegistration unregisters itself when it is finalized: rooted here, the handlers
+    // cannot be collected away while the process idles on the token (reproduce --keep-running).
     private static StopSignals? s_installed;
 
     private readonly CancellationTokenSource _stop = new();
