@@ -1,4 +1,5 @@
 using RouteShadow.Cli;
 using RouteShadow.Cli.Hosting;
 
-return await RouteShadowApp.RunAsync(args, StandardStreams.Console(), TimeProvider.System, CancellationToken.None);
+using var stop = new StopSignals();
+return await RouteShadowApp.RunAsync(args, StandardStreams.Console(), TimeProvider.System, stop.Token);

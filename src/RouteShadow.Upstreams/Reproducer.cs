@@ -11,12 +11,15 @@ namespace RouteShadow.Upstreams;
 
 /// <summary>Where and how a reproduction runs.</summary>
 /// <param name="Waits">The clock the loop reads and sleeps on, and how much its waits are compressed.</param>
-/// <param name="AttemptTimeout">How long one HTTP attempt may take before it counts as a transport error.</param>
+/// <param name="AttemptTimeout">
+/// How long one HTTP attempt (send and body) may take, in real time, before it counts as a transport
+/// error. codex-helper's client has none; a reproduction needs one to stay bounded.
+/// </param>
 /// <param name="TraceOut">Receives <c>route_executor_shadow_mismatch</c> lines when the shadow flag is set; null writes none.</param>
 public sealed record ReproductionOptions(Waits Waits, TimeSpan AttemptTimeout, IEnvironment Environment, TextWriter? TraceOut = null)
 {
     public static ReproductionOptions Default(TimeProvider clock) =>
-        new(new Waits(clock), TimeSpan.FromSeconds(10), ProcessEnvironment.Instance);
+        new(new Waits(clock), TimeSpan.FromSeconds(2), ProcessEnvironment.Instance);
 }
 
 /// <summary>
@@ -36,7 +39,8 @@ public sealed class Reproducer(ReproductionOptions options)
         TraceShadowMismatch(scenario, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
         using var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10), UseProxy = false };
-        using var http = new HttpClient(handler) { Timeout = options.AttemptTimeout };
+        using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        await UpstreamFarm.WarmUpAsync(http, cancellationToken).ConfigureAwait(false);
         var lifecycles = new List<Lifecycle>();
         foreach (var engine in engines)
         {
@@ -44,7 +48,7 @@ public sealed class Reproducer(ReproductionOptions options)
             var question = ScenarioBuilder.Build(scenario, clock.GetUtcNow().ToUnixTimeMilliseconds());
             var attemptPlan = engine.Plan(question);
             var states = question.States.Clone();
-            var loop = new AttemptLoop(http, plan, options.Waits);
+            var loop = new AttemptLoop(http, plan, options.Waits, options.AttemptTimeout);
             var started = clock.GetTimestamp();
             var response = await loop.RunAsync(question, attemptPlan, states, request, farm.AddressOf, cancellationToken).ConfigureAwait(false);
             var elapsed = clock.GetElapsedTime(started);

@@ -41,6 +41,19 @@ internal static class ReplayCommand
             Description = "json: one summary object. table: the summary for a person. Default: table on a terminal, json otherwise.",
         };
         format.AcceptOnlyFromAmong("json", "table");
+        var reproduce = new Option<int>("--reproduce")
+        {
+            Description = "Also write, under reproduce/, a scenario for each of the N most frequent mismatch signatures whose upstreams "
+                          + "answer as production's did: run one with 'routeshadow reproduce FILE'.",
+            HelpName = "N",
+        };
+        reproduce.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--reproduce: N cannot be negative.");
+            }
+        });
 
         var command = new Command(
             "replay",
@@ -49,7 +62,7 @@ internal static class ReplayCommand
             + "0 no mismatch; 1 mismatches (or an engine error); 2 bad input (missing file, unreadable config). "
             + "Malformed lines are counted and reported, not fatal.")
         {
-            requests, trace, config, output, format,
+            requests, trace, config, output, format, reproduce,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -59,7 +72,8 @@ internal static class ReplayCommand
                 "table" => OutputFormat.Table,
                 _ => outputIsTerminal ? OutputFormat.Table : OutputFormat.Json,
             };
-            var options = new ReplayCommandOptions(parse.GetValue(requests), parse.GetValue(trace), parse.GetValue(config) ?? [], parse.GetValue(output)!, chosen);
+            var options = new ReplayCommandOptions(
+                parse.GetValue(requests), parse.GetValue(trace), parse.GetValue(config) ?? [], parse.GetValue(output)!, chosen, parse.GetValue(reproduce));
             return Task.FromResult(run(options, cancellationToken));
         });
         return command;

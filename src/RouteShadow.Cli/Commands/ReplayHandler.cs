@@ -34,11 +34,15 @@ internal sealed class ReplayHandler(ShadowRunner runner, StandardStreams streams
 
         logger.LogInformation("replaying {Requests} ({Files} log file(s)) against {Configs} config(s)", named[0], input.Requests.Files.Count, input.Configs.Count);
         ReplaySummary summary;
-        using (var outputs = new ReplayOutputs(options.Out, runner))
+        using (var outputs = new ReplayOutputs(options.Out, runner, options.Reproduce))
         {
             ReplayProgressBar.Run(streams.Error, streams.ErrorIsTerminal, progress =>
                 new ReplayRunner(runner, new ReplayOptions()).Run(input, malformed, outputs, progress, cancellationToken));
             summary = outputs.Finish(malformed, named);
+            foreach (var reproduction in outputs.Reproductions)
+            {
+                logger.LogInformation("wrote {Reproduction}: run it with routeshadow reproduce", Path.Combine(options.Out, reproduction));
+            }
         }
 
         if (malformed.Count > ReportedLines)

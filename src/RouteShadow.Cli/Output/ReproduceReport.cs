@@ -3,11 +3,15 @@ using System.Text;
 using System.Text.Json;
 using RouteShadow.Core.Scenarios;
 using RouteShadow.Upstreams.Loop;
+using RouteShadow.Upstreams.Proxy;
 using RouteShadow.Upstreams.Servers;
 
 namespace RouteShadow.Cli.Output;
 
-/// <summary><c>routeshadow reproduce</c>'s output: per engine its lifecycle, then the differences.</summary>
+/// <summary>
+/// <c>routeshadow reproduce</c>'s output: per engine its lifecycle, then the differences; or, with
+/// <c>--proxy</c>, what the proxy answered and what reached each upstream.
+/// </summary>
 internal static class ReproduceReport
 {
     /// <param name="running">The farm left running, whose addresses are listed; null when it shuts down.</param>
@@ -52,15 +56,23 @@ internal static class ReproduceReport
             }
         }
 
-        if (running is not null)
+        AppendAddresses(text, running);
+        return text.ToString();
+    }
+
+    /// <summary>The request sent through an external proxy: its answer and what each upstream received.</summary>
+    public static string ProxyTable(Scenario scenario, string proxy, ProxyRun run, UpstreamFarm? running)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"scenario: {scenario.Name}\n\n== through {proxy} ==\n");
+        text.Append(CultureInfo.InvariantCulture, $"  response: {run.Response.Status} ({run.Response.Body.Length} bytes)\n");
+        text.Append(CultureInfo.InvariantCulture, $"  elapsed: {run.Elapsed.TotalMilliseconds:0} ms\n");
+        foreach (var (baseUrl, received) in run.Received)
         {
-            text.Append("\nupstreams:\n");
-            foreach (var baseUrl in running.BaseUrls)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"  {baseUrl} -> {running.AddressOf(baseUrl)}\n");
-            }
+            text.Append(CultureInfo.InvariantCulture, $"  requests to {baseUrl}: {received.Count}\n");
         }
 
+        AppendAddresses(text, running);
         return text.ToString();
     }
 
@@ -85,21 +97,79 @@ internal static class ReproduceReport
             }
 
             w.WriteEndArray();
-            if (running is not null)
-            {
-                w.WriteStartObject("upstreams");
-                foreach (var baseUrl in running.BaseUrls)
-                {
-                    w.WriteString(baseUrl, running.AddressOf(baseUrl).ToString());
-                }
-
-                w.WriteEndObject();
-            }
-
+            WriteAddresses(w, running);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string ProxyJson(Scenario scenario, string proxy, string config, ProxyRun run, UpstreamFarm? running)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, ScenarioWriter.Compact))
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", scenario.Name);
+            w.WriteString("proxy", proxy);
+            w.WriteString("config", config);
+            WriteResponse(w, run.Response);
+            WriteRequests(w, run.Received);
+            w.WriteNumber("elapsed_ms", Math.Round(run.Elapsed.TotalMilliseconds));
+            WriteAddresses(w, running);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void AppendAddresses(StringBuilder text, UpstreamFarm? running)
+    {
+        if (running is null)
+        {
+            return;
+        }
+
+        text.Append("\nupstreams:\n");
+        foreach (var baseUrl in running.BaseUrls)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {baseUrl} -> {running.AddressOf(baseUrl)}\n");
+        }
+    }
+
+    private static void WriteAddresses(Utf8JsonWriter w, UpstreamFarm? running)
+    {
+        if (running is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("upstreams");
+        foreach (var baseUrl in running.BaseUrls)
+        {
+            w.WriteString(baseUrl, running.AddressOf(baseUrl).ToString());
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter w, ClientResponse response)
+    {
+        w.WriteStartObject("response");
+        w.WriteNumber("status", response.Status);
+        w.WriteString("body", response.Body);
+        w.WriteEndObject();
+    }
+
+    private static void WriteRequests(Utf8JsonWriter w, IReadOnlyDictionary<string, IReadOnlyList<ReceivedRequest>> received)
+    {
+        w.WriteStartObject("requests");
+        foreach (var (baseUrl, requests) in received)
+        {
+            w.WriteNumber(baseUrl, requests.Count);
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteLifecycle(Utf8JsonWriter w, Scenario scenario, Lifecycle run)
@@ -132,17 +202,8 @@ internal static class ReproduceReport
         }
 
         w.WriteEndArray();
-        w.WriteStartObject("response");
-        w.WriteNumber("status", run.Response.Status);
-        w.WriteString("body", run.Response.Body);
-        w.WriteEndObject();
-        w.WriteStartObject("requests");
-        foreach (var (baseUrl, received) in run.Received)
-        {
-            w.WriteNumber(baseUrl, received.Count);
-        }
-
-        w.WriteEndObject();
+        WriteResponse(w, run.Response);
+        WriteRequests(w, run.Received);
         w.WriteNumber("elapsed_ms", Math.Round(run.Elapsed.TotalMilliseconds));
         w.WriteNumber("nominal_wait_ms", run.NominalWaitMs);
         w.WriteStartObject("state");

@@ -98,7 +98,7 @@ public static partial class ScenarioReader
                 response = response with
                 {
                     Fault = UpstreamFaultNames.Parse(name)
-                        ?? throw c.Error($"unknown fault '{name}', expected none, empty_response, malformed_response or connection_reset"),
+                        ?? throw c.Error($"unknown fault '{name}', expected none, empty_response, malformed_response, connection_reset or no_answer"),
                 };
             }
             else

@@ -131,7 +131,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
             var fidelity = comparison.Verdict == ShadowVerdict.EngineError
                 ? null
                 : Fidelity.Of(request.Recording!.Attempts, comparison.Report, request.Facts?.Shadow);
-            return new RequestResult(record, null, null, plan, question, comparison, fidelity, request.Recording!.Attempts);
+            return new RequestResult(record, null, null, plan, question, comparison, fidelity, request.Recording!.Attempts) { Policy = request.Policy };
         }
 
         /// <summary>
@@ -181,7 +181,8 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
                     continue;
                 }
 
-                var recording = Recording.Read(request, plan, facts?.Policy ?? config.Retry, facts?.AttemptStarts ?? []);
+                var policy = facts?.Policy ?? config.Retry;
+                var recording = Recording.Read(request, plan, policy, facts?.AttemptStarts ?? []);
                 if (recording.Problem is not null)
                 {
                     problem ??= recording.Problem;
@@ -191,7 +192,7 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
                 _config = config;
                 var (model, known) = ModelOf(request, facts);
                 return known || !RestrictsModels(plan)
-                    ? new Prepared(request, plan, recording, facts, model, null, null)
+                    ? new Prepared(request, plan, recording, facts, model, null, null) { Policy = policy }
                     : new Prepared(request, plan, recording, facts, null, RebuildProblem.ModelUnknown,
                         "an upstream restricts models and neither the log nor the trace names the request's model");
             }
@@ -280,6 +281,9 @@ public sealed class ReplayRunner(ShadowRunner runner, ReplayOptions options)
         string? ProblemDetail)
     {
         public bool Late { get; init; }
+
+        /// <summary>The retry plan the request ran under: the trace's <c>retry_options</c>, else the config's.</summary>
+        public RetryPolicy? Policy { get; init; }
 
         public static Prepared Failed(RequestRecord record, RebuildProblem problem, string detail) => new(record, null, null, null, null, problem, detail);
     }

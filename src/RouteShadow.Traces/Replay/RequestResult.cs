@@ -1,5 +1,6 @@
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.Shadow;
+using RouteShadow.Traces.Config;
 using RouteShadow.Traces.Requests;
 using RouteShadow.Traces.Timeline;
 
@@ -53,6 +54,9 @@ public sealed record RequestResult(
     Fidelity? Fidelity,
     IReadOnlyList<ProductionAttempt> ProductionAttempts)
 {
+    /// <summary>The retry plan the request ran under; null when it was not replayed.</summary>
+    public RetryPolicy? Policy { get; init; }
+
     public bool IsReplayed => Problem is null;
 
     public bool IsMismatch => Comparison?.Verdict == ShadowVerdict.Mismatch;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.LoadBalancing;
 using RouteShadow.Core.Scenarios.Reproduction;
@@ -16,13 +14,10 @@ namespace RouteShadow.Upstreams.Loop;
 /// Walking the plan made at request start is faithful because a failed target is avoided for the
 /// rest of the request, and the health updates touch only the target just tried.
 /// </remarks>
-internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
+internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits, TimeSpan attemptTimeout)
 {
-    private static readonly HashSet<string> DroppedRequestHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "host", "content-length", "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers",
-        "transfer-encoding", "upgrade",
-    };
+    /// <summary>The fault of an attempt that ran out of time: reqwest's <c>timeout</c> flag.</summary>
+    private const string TimeoutFault = "timeout";
 
     private readonly List<AttemptRecord> _attempts = [];
     private ClientResponse? _lastError;
@@ -77,14 +72,16 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
         for (var u = 0; u < plan.Upstream.MaxAttempts; u++)
         {
             var canRetryTransport = u + 1 < plan.Upstream.MaxAttempts && plan.Upstream.OnClass.Contains(ErrorClasses.UpstreamTransportError);
+            using var deadline = new AttemptDeadline(attemptTimeout, waits.Clock, cancellationToken);
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(Build(request, url), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response = await http.SendAsync(ClientRequest.Build(request, url), HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException || deadline.Expired(ex))
             {
-                if (await FailedOnWireAsync(target, u, null, "transport", ErrorClasses.UpstreamTransportError, canRetryTransport, cancellationToken).ConfigureAwait(false))
+                var fault = deadline.Expired(ex) ? TimeoutFault : "transport";
+                if (await FailedOnWireAsync(target, u, null, fault, ErrorClasses.UpstreamTransportError, canRetryTransport, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -97,18 +94,19 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
                 var status = (int)response.StatusCode;
                 if (request.Stream && response.IsSuccessStatusCode)
                 {
-                    return await StreamAsync(target, u, response, cancellationToken).ConfigureAwait(false);
+                    return await StreamAsync(target, u, response, deadline).ConfigureAwait(false);
                 }
 
                 string body;
                 try
                 {
-                    body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    body = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException)
+                catch (Exception ex) when (ex is HttpRequestException or IOException || deadline.Expired(ex))
                 {
                     // A body read error is retried like a transport error, under the same class gate.
-                    if (await FailedOnWireAsync(target, u, status, "body_read", ErrorClasses.UpstreamBodyReadError, canRetryTransport, cancellationToken).ConfigureAwait(false))
+                    var fault = deadline.Expired(ex) ? TimeoutFault : "body_read";
+                    if (await FailedOnWireAsync(target, u, status, fault, ErrorClasses.UpstreamBodyReadError, canRetryTransport, cancellationToken).ConfigureAwait(false))
                     {
                         continue;
                     }
@@ -194,22 +192,22 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
     }
 
     /// <summary>The stream path: committed at the 2xx headers, so a later break is a failure with no retry.</summary>
-    private async Task<ClientResponse> StreamAsync(Target target, int u, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<ClientResponse> StreamAsync(Target target, int u, HttpResponseMessage response, AttemptDeadline deadline)
     {
         var status = (int)response.StatusCode;
         RecordResult(target, success: true);
         try
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
             RecordResult(target, success: true);
             Record(target, u, status, null, null, AttemptOutcome.StreamCompleted, 0);
             return new ClientResponse(status, body);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException || deadline.Expired(ex))
         {
             RecordResult(target, success: false);
             Penalize(target);
-            Record(target, u, status, "stream", ErrorClasses.UpstreamStreamError, AttemptOutcome.StreamFailed, 0);
+            Record(target, u, status, deadline.Expired(ex) ? TimeoutFault : "stream", ErrorClasses.UpstreamStreamError, AttemptOutcome.StreamFailed, 0);
             return new ClientResponse(status, string.Empty);
         }
     }
@@ -231,26 +229,6 @@ internal sealed class AttemptLoop(HttpClient http, RetryPlan plan, Waits waits)
     {
         _nominalWaitMs += nominalMs;
         return waits.WaitAsync(nominalMs, cancellationToken);
-    }
-
-    private static HttpRequestMessage Build(HttpRequestSpec request, Uri url)
-    {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
-        if (request.Method is not ("GET" or "HEAD"))
-        {
-            message.Content = new StringContent(request.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        }
-
-        foreach (var (name, value) in request.Headers.Where(h => !DroppedRequestHeaders.Contains(h.Key)))
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is { } content)
-            {
-                content.Headers.Remove(name);
-                content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return message;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -6,7 +6,7 @@ namespace RouteShadow.Upstreams.Loop;
 
 /// <summary>One HTTP attempt: where it went, what came back, and what the loop made of it.</summary>
 /// <param name="Status">The upstream's status; null when no response arrived.</param>
-/// <param name="Fault">What went wrong on the wire (<c>transport</c>, <c>body_read</c>, <c>stream</c>), or null.</param>
+/// <param name="Fault">What went wrong on the wire (<c>transport</c>, <c>body_read</c>, <c>stream</c>, or <c>timeout</c> when the attempt ran out of time), or null.</param>
 /// <param name="WaitMs">The nominal wait before the next attempt (backoff or Retry-After), uncompressed.</param>
 public sealed record AttemptRecord(
     string StationName,

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RouteShadow.Core.Scenarios.Reproduction;
 
 namespace RouteShadow.Upstreams.Servers;
@@ -12,7 +14,9 @@ namespace RouteShadow.Upstreams.Servers;
 /// <list type="bullet">
 /// <item><c>empty_response</c>: aborts the connection before a single byte goes out;</item>
 /// <item><c>connection_reset</c> and <c>malformed_response</c>: sends the headers (without a
-/// length) and the body, then aborts — the client sees a chunked body cut by a TCP reset.</item>
+/// length) and the body, then aborts — the client sees a chunked body cut by a TCP reset;</item>
+/// <item><c>no_answer</c>: sends nothing until the client gives up and closes the connection
+/// (WireMock's delay would outlive the client and hold the server's shutdown).</item>
 /// </list>
 /// </summary>
 internal static class ConnectionFaults
@@ -45,7 +49,11 @@ internal static class ConnectionFaults
             return;
         }
 
-        if (fault != UpstreamFault.EmptyResponse)
+        if (fault == UpstreamFault.NoAnswer)
+        {
+            await UntilClientLeavesAsync(context).ConfigureAwait(false);
+        }
+        else if (fault != UpstreamFault.EmptyResponse)
         {
             context.Response.Headers.Remove(MarkerHeader);
             context.Response.ContentLength = null;
@@ -57,4 +65,22 @@ internal static class ConnectionFaults
 
         context.Abort();
     });
+
+    /// <summary>
+    /// Until the client closes the connection, or the server stops: Kestrel would otherwise hold
+    /// its shutdown for this request until its own timeout (30 s) ran out.
+    /// </summary>
+    private static async Task UntilClientLeavesAsync(HttpContext context)
+    {
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing is left to answer.
+        }
+    }
 }

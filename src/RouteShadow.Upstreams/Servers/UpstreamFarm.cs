@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RouteShadow.Core.Scenarios;
+using RouteShadow.Core.Scenarios.Reproduction;
 using Microsoft.AspNetCore.Builder;
 using WireMock.Server;
 using WireMock.Settings;
@@ -13,14 +14,14 @@ namespace RouteShadow.Upstreams.Servers;
 /// </summary>
 public sealed class UpstreamFarm : IDisposable
 {
-    private readonly Dictionary<string, (WireMockServer Server, RequestRecorder Recorder)> _servers;
+    private readonly Dictionary<string, (WireMockServer Server, Uri Address, RequestRecorder Recorder)> _servers;
 
-    private UpstreamFarm(Dictionary<string, (WireMockServer, RequestRecorder)> servers) => _servers = servers;
+    private UpstreamFarm(Dictionary<string, (WireMockServer, Uri, RequestRecorder)> servers) => _servers = servers;
 
     /// <summary>Starts a server for every upstream; a base_url that appears twice shares the first one's server.</summary>
     public static UpstreamFarm Start(Scenario scenario)
     {
-        var servers = new Dictionary<string, (WireMockServer, RequestRecorder)>(StringComparer.Ordinal);
+        var servers = new Dictionary<string, (WireMockServer, Uri, RequestRecorder)>(StringComparer.Ordinal);
         try
         {
             foreach (var station in scenario.Stations)
@@ -31,9 +32,10 @@ public sealed class UpstreamFarm : IDisposable
                     if (!servers.ContainsKey(baseUrl))
                     {
                         var recorder = new RequestRecorder();
-                        var server = StartServer(recorder);
+                        var address = LoopbackAddress();
+                        var server = StartServer(address, recorder);
                         BehaviorMappings.Apply(server, station.BehaviorOf(i));
-                        servers.Add(baseUrl, (server, recorder));
+                        servers.Add(baseUrl, (server, address, recorder));
                     }
                 }
             }
@@ -47,11 +49,29 @@ public sealed class UpstreamFarm : IDisposable
         return new UpstreamFarm(servers);
     }
 
+    /// <summary>
+    /// Starts a throwaway server and exchanges one request with it, so that the process's first
+    /// exchange (Kestrel, WireMock and the client compiled on first use, which can take seconds on a
+    /// loaded machine) is not what a reproduction's first attempt measures against its time limit.
+    /// </summary>
+    public static async Task WarmUpAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var address = LoopbackAddress();
+        using var server = StartServer(address, new RequestRecorder());
+        BehaviorMappings.Apply(server, [UpstreamResponse.Default]);
+        using var response = await http.GetAsync(address, cancellationToken).ConfigureAwait(false);
+        await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        server.Stop();
+    }
+
     /// <summary>The scenario base_urls, in scenario order.</summary>
     public IReadOnlyCollection<string> BaseUrls => _servers.Keys;
 
-    /// <summary>The address of the server standing in for <paramref name="baseUrl"/>.</summary>
-    public Uri AddressOf(string baseUrl) => new(_servers[baseUrl].Server.Url!);
+    /// <summary>
+    /// The address of the server standing in for <paramref name="baseUrl"/>: the loopback address it
+    /// is bound to (WireMock reports it as <c>localhost</c>, which may resolve to ::1 first).
+    /// </summary>
+    public Uri AddressOf(string baseUrl) => _servers[baseUrl].Address;
 
     /// <summary>The requests the server for <paramref name="baseUrl"/> received, in arrival order.</summary>
     public IReadOnlyList<ReceivedRequest> ReceivedBy(string baseUrl) => _servers[baseUrl].Recorder.Received;
@@ -59,7 +79,7 @@ public sealed class UpstreamFarm : IDisposable
     /// <summary>Back to the first answer with nothing recorded, so a second engine starts from the same upstreams.</summary>
     public void Rewind()
     {
-        foreach (var (server, recorder) in _servers.Values)
+        foreach (var (server, _, recorder) in _servers.Values)
         {
             server.ResetScenarios();
             server.ResetLogEntries();
@@ -69,7 +89,7 @@ public sealed class UpstreamFarm : IDisposable
 
     public void Dispose()
     {
-        foreach (var (server, _) in _servers.Values)
+        foreach (var (server, _, _) in _servers.Values)
         {
             server.Stop();
             server.Dispose();
@@ -77,9 +97,9 @@ public sealed class UpstreamFarm : IDisposable
     }
 
     /// <remarks>WireMock hands its app builder over untyped.</remarks>
-    private static WireMockServer StartServer(RequestRecorder recorder) => WireMockServer.Start(new WireMockServerSettings
+    private static WireMockServer StartServer(Uri address, RequestRecorder recorder) => WireMockServer.Start(new WireMockServerSettings
     {
-        Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
+        Urls = [address.GetLeftPart(UriPartial.Authority)],
         PreWireMockMiddlewareInit = app =>
         {
             recorder.Install((IApplicationBuilder)app);
@@ -88,10 +108,10 @@ public sealed class UpstreamFarm : IDisposable
     });
 
     /// <summary>WireMock's own free-port pick binds every interface; this one asks the loopback for a port.</summary>
-    private static int FreeLoopbackPort()
+    private static Uri LoopbackAddress()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
     }
 }

@@ -1,4 +1,11 @@
 using RouteShadow.Cli.Tests.Support;
+using RouteShadow.Core.Engines.Executor;
+using RouteShadow.Core.Engines.Legacy;
+using RouteShadow.Core.Scenarios;
+using RouteShadow.Core.Scenarios.Reproduction;
+using RouteShadow.Upstreams;
+using RouteShadow.Upstreams.Loop;
+using RouteShadow.Upstreams.Servers;
 
 namespace RouteShadow.Cli.Tests.Commands;
 
@@ -29,6 +36,46 @@ public sealed class ReplayCommandTests : IDisposable
         var check = await AppRun.Of("check", Path.Combine(output, "fixtures"), "--format", "json");
         Assert.Equal(0, check.ExitCode);
         Assert.All(check.Results, r => Assert.Equal("expected_mismatch", r.GetProperty("verdict").GetString()));
+    }
+
+    [Fact]
+    public async Task Replay_Reproduce2_WritesTheTopTwoSignaturesAsScenariosWhoseLifecyclesDivergeOverHttp()
+    {
+        var output = Path.Combine(_folder.Root, "report");
+
+        var run = await AppRun.Of("replay", "--requests", Repository.Path("traces", "requests.jsonl"), "--out", output, "--format", "json", "--reproduce", "2");
+
+        Assert.Equal(1, run.ExitCode);
+        var files = Directory.GetFiles(Path.Combine(output, "reproduce"), "*.json").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["01-cross_station_key_collision.json", "02-cross_station_key_collision+in_station_key_collision.json"],
+            files.Select(Path.GetFileName));
+        var scenarios = files.Select(file => ScenarioReader.Read(File.ReadAllBytes(file))).ToList();
+
+        // As the sample logged them: alpha#1 answered 503 then 429, in the other request it broke the connection twice.
+        Assert.Equal([(503, UpstreamFault.None), (429, UpstreamFault.None)], Answers(scenarios[0], "alpha", 1));
+        Assert.Equal([(200, UpstreamFault.EmptyResponse), (200, UpstreamFault.EmptyResponse)], Answers(scenarios[1], "alpha", 1));
+        Assert.All(scenarios, s => Assert.Equal(2500, s.Retry!.Upstream.BackoffMaxMs)); // the sample config's aggressive-failover profile
+        foreach (var scenario in scenarios)
+        {
+            using var farm = UpstreamFarm.Start(scenario);
+            using var bound = new CancellationTokenSource(RunningApp.Bound);
+            var options = ReproductionOptions.Default(TimeProvider.System) with { AttemptTimeout = TimeSpan.FromSeconds(5) };
+            var lifecycles = await new Reproducer(options).RunAsync(scenario, farm, [new LegacyEngine(), new ExecutorEngine()], bound.Token);
+
+            var differences = LifecycleDiff.Between(lifecycles[0], lifecycles[1]);
+            Assert.Contains(differences, d => d.StartsWith("attempts: ", StringComparison.Ordinal));
+            Assert.All(lifecycles, l => Assert.Equal(200, l.Response.Status));
+        }
+    }
+
+    [Fact]
+    public async Task Replay_NegativeReproduce_ExitsTwo()
+    {
+        var run = await AppRun.Of("replay", "--out", Path.Combine(_folder.Root, "r"), "--reproduce", "-1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--reproduce: N cannot be negative.", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,4 +169,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Empty(run.Stdout);
         Assert.Contains($"routeshadow {args[0]} --help", run.Stderr, StringComparison.Ordinal);
     }
+
+    private static (int, UpstreamFault)[] Answers(Scenario scenario, string station, int index) =>
+        [.. scenario.Stations.Single(s => s.Station.Name == station).BehaviorOf(index).Select(a => (a.Status, a.Fault))];
 }

@@ -17,12 +17,26 @@ internal sealed record AppRun(int ExitCode, string Stdout, string Stderr)
 
     public static Task<AppRun> Of(params string[] args) => Of(outputIsTerminal: false, args);
 
-    public static async Task<AppRun> Of(bool outputIsTerminal, params string[] args)
+    public static Task<AppRun> Of(bool outputIsTerminal, params string[] args) =>
+        Of(new FakeTimeProvider(Now), outputIsTerminal, args, CancellationToken.None);
+
+    /// <summary>
+    /// On the real clock, cancelled after <see cref="RunningApp.Bound"/>: HTTP reproductions wait
+    /// (backoff, time limits) on the injected clock, which a fake one never moves — a reproduction
+    /// with a backoff on it waits forever.
+    /// </summary>
+    public static async Task<AppRun> OverHttp(params string[] args)
+    {
+        using var bound = new CancellationTokenSource(RunningApp.Bound);
+        return await Of(TimeProvider.System, outputIsTerminal: false, args, bound.Token);
+    }
+
+    private static async Task<AppRun> Of(TimeProvider clock, bool outputIsTerminal, string[] args, CancellationToken cancellationToken)
     {
         using var stdout = new MemoryStream();
         await using var stderr = new StringWriter();
         var streams = new StandardStreams(stdout, stderr, outputIsTerminal);
-        var exitCode = await RouteShadowApp.RunAsync(args, streams, new FakeTimeProvider(Now), CancellationToken.None);
+        var exitCode = await RouteShadowApp.RunAsync(args, streams, clock, cancellationToken);
         return new AppRun(exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 }

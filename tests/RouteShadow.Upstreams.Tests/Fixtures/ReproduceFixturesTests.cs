@@ -122,6 +122,31 @@ public sealed class ReproduceFixturesTests
     }
 
     [Fact]
+    public async Task NoAnswer_TimesOutAsATransportErrorThenFailsOver()
+    {
+        var (legacy, executor) = await Reproductions.RunAsync("no-answer-timeout-then-failover.json", attemptTimeout: TimeSpan.FromSeconds(1));
+
+        foreach (var run in new[] { legacy, executor })
+        {
+            Assert.Equal(2, run.Count(A0));
+            Assert.Equal(1, run.Count(A1));
+            Assert.Equal(200, run.Response.Status);
+            Assert.Equal([AttemptOutcome.RetrySameUpstream, AttemptOutcome.NextTarget, AttemptOutcome.Success], Outcomes(run));
+            Assert.All(run.Attempts.Take(2), a =>
+            {
+                Assert.Null(a.Status);
+                Assert.Equal("timeout", a.Fault);
+                Assert.Equal(ErrorClasses.UpstreamTransportError, a.ErrorClass);
+            });
+            var alpha = run.State("alpha");
+            Assert.Equal([3u, 0u], alpha.FailureCounts);
+            Assert.Equal([1u, 0u], alpha.PenaltyStreak);
+            Assert.NotNull(alpha.CooldownUntil[0]);
+            Assert.Equal(1, alpha.LastGoodIndex);
+        }
+    }
+
+    [Fact]
     public async Task RetryAfter_SetsTheSameUpstreamWait()
     {
         foreach (var run in await BothAsync("retry-after-honoured.json"))

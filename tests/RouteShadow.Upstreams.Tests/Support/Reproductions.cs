@@ -26,11 +26,16 @@ internal static class Reproductions
         throw new InvalidOperationException("RouteShadow.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<(Lifecycle Legacy, Lifecycle Executor)> RunAsync(string fileName, IEnvironment? environment = null, TextWriter? traceOut = null)
+    /// <summary>An attempt's time limit ample for a loaded machine's first answer.</summary>
+    public static readonly TimeSpan AmpleAttemptTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<(Lifecycle Legacy, Lifecycle Executor)> RunAsync(
+        string fileName, IEnvironment? environment = null, TextWriter? traceOut = null, TimeSpan? attemptTimeout = null)
     {
         var scenario = Load(fileName);
         using var farm = UpstreamFarm.Start(scenario);
-        var options = new ReproductionOptions(new Waits(TimeProvider.System), TimeSpan.FromSeconds(5), environment ?? new FakeEnvironment(), traceOut);
+        var options = new ReproductionOptions(
+            new Waits(TimeProvider.System), attemptTimeout ?? AmpleAttemptTimeout, environment ?? new FakeEnvironment(), traceOut);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var lifecycles = await new Reproducer(options).RunAsync(scenario, farm, [new LegacyEngine(), new ExecutorEngine()], timeout.Token);
         return (lifecycles[0], lifecycles[1]);

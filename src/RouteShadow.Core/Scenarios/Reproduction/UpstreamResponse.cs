@@ -14,6 +14,9 @@ public enum UpstreamFault
 
     /// <summary><c>connection_reset</c>: the headers and the body go out without a length, then the connection is reset.</summary>
     ConnectionReset,
+
+    /// <summary><c>no_answer</c>: the request is taken and never answered, until the client gives up on it.</summary>
+    NoAnswer,
 }
 
 /// <summary>
@@ -41,6 +44,7 @@ public static class UpstreamFaultNames
         UpstreamFault.EmptyResponse => "empty_response",
         UpstreamFault.MalformedResponse => "malformed_response",
         UpstreamFault.ConnectionReset => "connection_reset",
+        UpstreamFault.NoAnswer => "no_answer",
         _ => "none",
     };
 
@@ -50,6 +54,7 @@ public static class UpstreamFaultNames
         "empty_response" => UpstreamFault.EmptyResponse,
         "malformed_response" => UpstreamFault.MalformedResponse,
         "connection_reset" => UpstreamFault.ConnectionReset,
+        "no_answer" => UpstreamFault.NoAnswer,
         _ => null,
     };
 }
