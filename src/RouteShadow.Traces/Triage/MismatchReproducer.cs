@@ -11,11 +11,11 @@ namespace RouteShadow.Traces.Triage;
 /// </summary>
 public sealed class MismatchReproducer(ShadowRunner runner, ProxyConfig? config)
 {
-    public Reproduction Reproduce(MismatchEvent mismatch, string name)
+    public Reproduction Reproduce(MismatchEvent mismatch)
     {
         var (stations, source) = RebuiltStations.For(mismatch, config?.For(mismatch.Service));
         var production = new ShadowReport(mismatch.LegacyAttempts, mismatch.ExecutorAttempts);
-        var found = StateSearch.Find(mismatch, stations, runner, name);
+        var found = StateSearch.Find(mismatch, stations, runner);
         if (found.Found is not { } scenario)
         {
             return new Reproduction(

@@ -7,8 +7,8 @@ namespace RouteShadow.Traces.Triage;
 public sealed record Exemplar(string? TraceId, string File, long Line, long TsMs);
 
 /// <summary>
-/// The mismatches of one signature: how many, when first and last seen, the first few by position
-/// and the first one whole (what its scenario is rebuilt from). Memory stays the same however many
+/// The mismatches of one signature: how many, when first and last seen, the first few by position,
+/// the first one whole and what re-running it showed. Memory stays the same however many
 /// events join.
 /// </summary>
 public sealed class TriageGroup
@@ -18,10 +18,11 @@ public sealed class TriageGroup
 
     private readonly List<Exemplar> _exemplars = [];
 
-    internal TriageGroup(string signature, MismatchEvent sample)
+    internal TriageGroup(string signature, MismatchEvent sample, Reproduction reproduction)
     {
         Signature = signature;
         Sample = sample;
+        Reproduction = reproduction;
         Id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signature)))[..10];
         FirstSeenMs = LastSeenMs = sample.TsMs;
     }
@@ -41,8 +42,8 @@ public sealed class TriageGroup
 
     public IReadOnlyList<Exemplar> Exemplars => _exemplars;
 
-    /// <summary>Null until the group has been re-run through the C# engines.</summary>
-    public Reproduction? Reproduction { get; internal set; }
+    /// <summary>What re-running the first event through the C# engines showed; the same for every event of the group.</summary>
+    public Reproduction Reproduction { get; }
 
     internal void Add(MismatchEvent mismatch)
     {

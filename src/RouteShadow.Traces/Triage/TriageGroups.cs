@@ -4,15 +4,20 @@ using RouteShadow.Traces.Replay;
 namespace RouteShadow.Traces.Triage;
 
 /// <summary>
-/// Production's mismatch events grouped by <see cref="MismatchSignature.OfShape"/>. Memory is
-/// bounded by the number of groups, which is capped: events of a new shape past the cap are
-/// counted as <see cref="Ungrouped"/>, never dropped silently.
+/// Production's mismatch events grouped into distinct problems: by the shape of their divergence
+/// (<see cref="MismatchSignature.OfShape"/>) and by what re-running them through the C# engines
+/// showed — reproduced with which divergence classes, or a model gap — so that a group's verdict
+/// and classes hold for every event in it. Each distinct walk
+/// (<see cref="MismatchSignature.OfWalk"/>) is re-run once. Memory is bounded: groups and
+/// remembered walks are capped, and events of a new group past the cap are counted as
+/// <see cref="Ungrouped"/>, never dropped silently.
 /// </summary>
-public sealed class TriageGroups(int maxGroups = TriageGroups.DefaultMaxGroups)
+public sealed class TriageGroups(MismatchReproducer reproducer, int maxGroups = TriageGroups.DefaultMaxGroups)
 {
     public const int DefaultMaxGroups = 10_000;
 
     private readonly Dictionary<string, TriageGroup> _bySignature = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Reproduction> _byWalk = new(StringComparer.Ordinal);
 
     public long Events { get; private set; }
 
@@ -27,7 +32,17 @@ public sealed class TriageGroups(int maxGroups = TriageGroups.DefaultMaxGroups)
     public void Add(MismatchEvent mismatch)
     {
         Events++;
-        var signature = MismatchSignature.OfShape(mismatch.LegacyAttempts, mismatch.ExecutorAttempts);
+        var walk = MismatchSignature.OfWalk(mismatch.LegacyAttempts, mismatch.ExecutorAttempts);
+        if (!_byWalk.TryGetValue(walk, out var reproduction))
+        {
+            reproduction = reproducer.Reproduce(mismatch);
+            if (_byWalk.Count < 4 * maxGroups)
+            {
+                _byWalk[walk] = reproduction;
+            }
+        }
+
+        var signature = MismatchSignature.OfShape(mismatch.LegacyAttempts, mismatch.ExecutorAttempts) + " => " + Outcome(reproduction);
         if (!_bySignature.TryGetValue(signature, out var group))
         {
             if (_bySignature.Count >= maxGroups)
@@ -36,33 +51,26 @@ public sealed class TriageGroups(int maxGroups = TriageGroups.DefaultMaxGroups)
                 return;
             }
 
-            _bySignature[signature] = group = new TriageGroup(signature, mismatch);
+            _bySignature[signature] = group = new TriageGroup(signature, mismatch, reproduction);
         }
 
         group.Add(mismatch);
-    }
-
-    /// <summary>Re-runs every group not yet re-run; a group is re-run once, from its first event.</summary>
-    public void Reproduce(MismatchReproducer reproducer, CancellationToken cancellationToken = default)
-    {
-        foreach (var group in _bySignature.Values.Where(g => g.Reproduction is null).OrderBy(g => g.Signature, StringComparer.Ordinal))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            group.Reproduction = reproducer.Reproduce(group.Sample, $"triage {group.Id}: {group.Signature}");
-        }
     }
 
     /// <summary>The counts <c>--format json</c> prints; events per class count every class of a reproduced group.</summary>
     public TriageSummary Summary(long malformedLines)
     {
         var groups = Ordered;
-        var reproduced = groups.Where(g => g.Reproduction?.Verdict == TriageVerdict.Reproduced).ToList();
+        var reproduced = groups.Where(g => g.Reproduction.Verdict == TriageVerdict.Reproduced).ToList();
         var classes = Enum.GetValues<DivergenceClass>()
-            .Select(c => (Class: c, Events: reproduced.Where(g => g.Reproduction!.Classes.Contains(c)).Sum(g => g.Count)))
+            .Select(c => (Class: c, Events: reproduced.Where(g => g.Reproduction.Classes.Contains(c)).Sum(g => g.Count)))
             .Where(c => c.Events > 0)
             .Select(c => (c.Class.WireName(), c.Events))
             .ToList();
-        return new TriageSummary(Events, malformedLines, groups.Count, reproduced.Count,
-            groups.Count(g => g.Reproduction?.Verdict == TriageVerdict.ModelGap), classes, Ungrouped);
+        return new TriageSummary(Events, malformedLines, groups.Count, reproduced.Count, groups.Count - reproduced.Count, classes, Ungrouped);
     }
+
+    private static string Outcome(Reproduction reproduction) => reproduction.Verdict == TriageVerdict.Reproduced
+        ? string.Join("+", reproduction.Classes.Select(c => c.WireName()))
+        : TriageVerdict.ModelGap.WireName();
 }

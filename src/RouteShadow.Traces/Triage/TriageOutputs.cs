@@ -16,7 +16,7 @@ namespace RouteShadow.Traces.Triage;
 /// <c>scenarios/</c>, <c>groups.jsonl</c>, <c>summary.csv</c> and <c>report.md</c>. Each file is
 /// written whole to a temporary name and moved into place, so a follow can rewrite them every
 /// interval and a reader never sees half a file. Scenario files of an earlier run are removed
-/// first so none is stale; a group's scenario is written once, when the group is first re-run.
+/// first so none is stale; a group's scenario is written once.
 /// </summary>
 public sealed class TriageOutputs
 {
@@ -45,12 +45,8 @@ public sealed class TriageOutputs
     /// <summary>A group's scenario file, relative to the output folder: its id, then its classes or <c>model-gap</c>.</summary>
     public static string ScenarioPath(TriageGroup group)
     {
-        var slug = group.Reproduction switch
-        {
-            null => "pending",
-            { Verdict: TriageVerdict.ModelGap } => "model-gap",
-            var r => string.Join("+", r.Classes.Select(c => c.WireName())),
-        };
+        var r = group.Reproduction;
+        var slug = r.Verdict == TriageVerdict.ModelGap ? "model-gap" : string.Join("+", r.Classes.Select(c => c.WireName()));
         return $"{ScenariosFolder}/{group.Id}-{slug}.json";
     }
 
@@ -59,9 +55,10 @@ public sealed class TriageOutputs
     public void Write(TriageGroups groups, TriageSummary summary, MalformedLines malformed, IReadOnlyList<string> inputs)
     {
         var ordered = groups.Ordered;
-        foreach (var group in ordered.Where(g => g.Reproduction is not null && _written.Add(g.Id)))
+        foreach (var group in ordered.Where(g => _written.Add(g.Id)))
         {
-            Replace(ScenarioPath(group), stream => stream.Write([.. ScenarioWriter.ToUtf8(group.Reproduction!.Scenario), (byte)'\n']));
+            var scenario = group.Reproduction.Scenario with { Name = $"triage {group.Id}, {group.Sample.TraceId ?? "-"}: {group.Signature}" };
+            Replace(ScenarioPath(group), stream => stream.Write([.. ScenarioWriter.ToUtf8(scenario), (byte)'\n']));
         }
 
         Replace(GroupsFile, stream =>
@@ -102,7 +99,7 @@ public sealed class TriageOutputs
             w.WriteNumber("events", group.Count);
             w.WriteString("first_seen", Formats.Time(group.FirstSeenMs));
             w.WriteString("last_seen", Formats.Time(group.LastSeenMs));
-            w.WriteString("verdict", group.Reproduction?.Verdict.WireName());
+            w.WriteString("verdict", group.Reproduction.Verdict.WireName());
             w.WriteStartArray("classes");
             foreach (var divergence in group.Reproduction is { Verdict: TriageVerdict.Reproduced } r ? r.Classes : [])
             {
@@ -110,8 +107,8 @@ public sealed class TriageOutputs
             }
 
             w.WriteEndArray();
-            w.WriteString("scenario", group.Reproduction is null ? null : ScenarioPath(group));
-            w.WriteString("note", group.Reproduction?.Note);
+            w.WriteString("scenario", ScenarioPath(group));
+            w.WriteString("note", group.Reproduction.Note);
             w.WriteString("model", group.Sample.Model);
             Steps(w, "legacy_attempts", group.Sample.LegacyAttempts);
             Steps(w, "executor_attempts", group.Sample.ExecutorAttempts);
@@ -154,7 +151,7 @@ public sealed class TriageOutputs
             [
                 group.Id, group.Count.ToString(CultureInfo.InvariantCulture), TriageReport.Verdict(group), TriageReport.Classes(group).Replace(", ", "+", StringComparison.Ordinal),
                 Formats.Time(group.FirstSeenMs), Formats.Time(group.LastSeenMs), group.Signature,
-                group.Reproduction is null ? "" : ScenarioPath(group), string.Join(" ", group.Exemplars.Select(e => e.TraceId ?? $"{Path.GetFileName(e.File)}:{e.Line}")),
+                ScenarioPath(group), string.Join(" ", group.Exemplars.Select(e => e.TraceId ?? $"{Path.GetFileName(e.File)}:{e.Line}")),
             ]);
         }
 

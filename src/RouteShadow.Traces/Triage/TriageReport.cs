@@ -39,7 +39,7 @@ internal static class TriageReport
         foreach (var group in ordered.Take(DetailedGroups))
         {
             doc.Heading(3, $"{group.Id}: {Formats.Count(group.Count)} events, {Verdict(group)}");
-            doc.Paragraph($"Signature `{group.Signature}`. {group.Reproduction?.Note}. Model `{group.Sample.Model ?? "none"}`.");
+            doc.Paragraph($"Signature `{group.Signature}`. Re-run: {group.Reproduction.Note}. Model `{group.Sample.Model ?? "none"}`.");
             var (legacy, executor) = (group.Sample.LegacyAttempts, group.Sample.ExecutorAttempts);
             doc.Table(["#", "legacy", "executor"], Enumerable.Range(0, Math.Max(legacy.Count, executor.Count)).Select(i => (IReadOnlyList<Cell>)
             [
@@ -52,10 +52,10 @@ internal static class TriageReport
         return MarkdownReport.Render(doc);
     }
 
-    public static string Verdict(TriageGroup group) => group.Reproduction?.Verdict.WireName() ?? "not re-run";
+    public static string Verdict(TriageGroup group) => group.Reproduction.Verdict.WireName();
 
     public static string Classes(TriageGroup group) =>
-        group.Reproduction is { Verdict: TriageVerdict.Reproduced } r ? string.Join(", ", r.Classes.Select(c => c.WireName())) : "";
+        group.Reproduction.Verdict == TriageVerdict.Reproduced ? string.Join(", ", group.Reproduction.Classes.Select(c => c.WireName())) : "";
 
     private static Cell Attempt(IReadOnlyList<ShadowAttempt> attempts, int i) =>
         i < attempts.Count ? new Cell(Formats.Attempt(attempts[i]), Code: true) : "";

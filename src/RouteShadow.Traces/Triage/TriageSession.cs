@@ -11,27 +11,26 @@ namespace RouteShadow.Traces.Triage;
 public sealed record TriageOptions(string Trace, ProxyConfig? Config, long? SinceMs, string Out, IReadOnlyList<string> Inputs);
 
 /// <summary>
-/// One triage, one-shot or followed: the trace tail feeding the groups, the reproducer re-running
-/// new groups, and the outputs. A one-shot triage polls once, completes and flushes; a follow polls
+/// One triage, one-shot or followed: the trace tail feeding the groups (which re-run each new
+/// kind of mismatch as it arrives), and the outputs. A one-shot triage polls once, completes and flushes; a follow polls
 /// and flushes on its own schedule and flushes once more when it stops.
 /// </summary>
 public sealed class TriageSession : IDisposable
 {
     private readonly TriageOptions _options;
     private readonly TraceTail _tail;
-    private readonly MismatchReproducer _reproducer;
     private readonly TriageOutputs _outputs;
 
     public TriageSession(TriageOptions options, ShadowRunner runner, MalformedLines malformed)
     {
         _options = options;
         Malformed = malformed;
-        _reproducer = new MismatchReproducer(runner, options.Config);
+        Groups = new TriageGroups(new MismatchReproducer(runner, options.Config));
         _outputs = new TriageOutputs(options.Out);
         _tail = new TraceTail(options.Trace, malformed, Accept);
     }
 
-    public TriageGroups Groups { get; } = new();
+    public TriageGroups Groups { get; }
 
     public MalformedLines Malformed { get; }
 
@@ -46,10 +45,9 @@ public sealed class TriageSession : IDisposable
     /// <summary>The trace will not grow (a one-shot read): a cut last line counts as truncated.</summary>
     public void Complete() => _tail.Complete();
 
-    /// <summary>Re-runs new groups, writes every output and returns the counts.</summary>
-    public TriageSummary Flush(CancellationToken cancellationToken = default)
+    /// <summary>Writes every output and returns the counts.</summary>
+    public TriageSummary Flush()
     {
-        Groups.Reproduce(_reproducer, cancellationToken);
         var summary = Groups.Summary(Malformed.Count);
         _outputs.Write(Groups, summary, Malformed, _options.Inputs);
         return summary;
