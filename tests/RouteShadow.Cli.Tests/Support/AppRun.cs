@@ -17,12 +17,17 @@ internal sealed record AppRun(int ExitCode, string Stdout, string Stderr)
 
     public static Task<AppRun> Of(params string[] args) => Of(outputIsTerminal: false, args);
 
-    public static async Task<AppRun> Of(bool outputIsTerminal, params string[] args)
+    public static Task<AppRun> Of(bool outputIsTerminal, params string[] args) =>
+        Of(outputIsTerminal, new FakeTimeProvider(Now), CancellationToken.None, args);
+
+    /// <summary>A run on a clock the test chooses, which the test may stop as Ctrl-C would.</summary>
+    public static async Task<AppRun> Of(bool outputIsTerminal, TimeProvider clock, CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new MemoryStream();
         await using var stderr = new StringWriter();
-        var streams = new StandardStreams(stdout, stderr, outputIsTerminal);
-        var exitCode = await RouteShadowApp.RunAsync(args, streams, new FakeTimeProvider(Now), CancellationToken.None);
+        // A follow writes its summaries from its own thread.
+        var streams = new StandardStreams(stdout, TextWriter.Synchronized(stderr), outputIsTerminal);
+        var exitCode = await RouteShadowApp.RunAsync(args, streams, clock, cancellationToken);
         return new AppRun(exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 }
