@@ -34,39 +34,61 @@ public static class StagingTraceSynthesizer
         var stations = ConfigReader.Parse(SampleConfig.Json, configPath).For(Service)!.DefaultPlan();
 
         var random = new SeededRandom(options.Seed);
-        var lines = new List<(long TsMs, string Text)>(options.Mismatches);
+        var rotatedEvents = Math.Max(0, options.Mismatches - options.ActiveEvents);
+        var active = Path.Combine(outDirectory, "control_trace.jsonl");
+        var unnamed = Path.Combine(outDirectory, "control_trace.rotating.tmp");
         var clock = options.StartMs;
         var requestId = 0L;
         var malformed = 0;
-        while (lines.Count < options.Mismatches + malformed)
+        var lastRotatedMs = options.StartMs;
+        var file = Open(unnamed, options.Gzip);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            clock += 1 + (long)random.Exponential(options.MeanGapMs);
-            requestId++;
-            var model = random.Pick(Models);
-            var scenario = new Scenario("", Service, new ScenarioRequest(model), Draw(stations, random));
-            var comparison = runner.Compare(ScenarioBuilder.Build(scenario, clock));
-            if (comparison.Verdict != ShadowVerdict.Mismatch)
+            for (var written = 0; written < options.Mismatches;)
             {
-                continue;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                clock += 1 + (long)random.Exponential(options.MeanGapMs);
+                requestId++;
+                var model = random.Pick(Models);
+                var scenario = new Scenario("", Service, new ScenarioRequest(model), Draw(stations, random));
+                var comparison = runner.Compare(ScenarioBuilder.Build(scenario, clock));
+                if (comparison.Verdict != ShadowVerdict.Mismatch)
+                {
+                    continue;
+                }
 
-            var text = line(Service, requestId, model, comparison.Report, clock);
-            if (options.MalformedEvery > 0 && (lines.Count - malformed + 1) % options.MalformedEvery == 0)
-            {
-                lines.Add((clock, Damage(text, malformed)));
-                malformed++;
-            }
+                if (written == rotatedEvents)
+                {
+                    // codex-helper renames the full file to the moment it rotated and starts a new one.
+                    file.Dispose();
+                    file = Open(active, gzip: false);
+                }
 
-            lines.Add((clock, text));
+                var text = line(Service, requestId, model, comparison.Report, clock);
+                written++;
+                if (options.MalformedEvery > 0 && written % options.MalformedEvery == 0)
+                {
+                    file.Write(Damage(text, malformed++));
+                    file.Write('\n');
+                }
+
+                file.Write(text);
+                file.Write('\n');
+                lastRotatedMs = written <= rotatedEvents ? clock : lastRotatedMs;
+            }
+        }
+        finally
+        {
+            file.Dispose();
         }
 
-        var split = Math.Max(0, lines.Count - options.ActiveEvents);
-        var rotatedAt = split > 0 ? lines[split - 1].TsMs + 1 : options.StartMs;
-        var rotated = Path.Combine(outDirectory, $"control_trace.{rotatedAt}.jsonl" + (options.Gzip ? ".gz" : ""));
-        var active = Path.Combine(outDirectory, "control_trace.jsonl");
-        WriteLines(rotated, lines.Take(split), options.Gzip);
-        WriteLines(active, lines.Skip(split), gzip: false);
+        var rotated = Path.Combine(outDirectory, $"control_trace.{lastRotatedMs + 1}.jsonl" + (options.Gzip ? ".gz" : ""));
+        File.Move(unnamed, rotated, overwrite: true);
+        if (!File.Exists(active))
+        {
+            File.WriteAllBytes(active, []);
+        }
+
         return new StagingResult([rotated, active], configPath, options.Mismatches, malformed);
     }
 
@@ -117,16 +139,10 @@ public static class StagingTraceSynthesizer
         _ => text.Replace("\"legacy_attempts\":", "\"legacy_attempt\":", StringComparison.Ordinal),
     };
 
-    private static void WriteLines(string path, IEnumerable<(long TsMs, string Text)> lines, bool gzip)
+    private static StreamWriter Open(string path, bool gzip)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        using var stream = gzip ? new GZipStream(file, CompressionLevel.SmallestSize) : (Stream)file;
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-        foreach (var (_, text) in lines)
-        {
-            writer.Write(text);
-            writer.Write('\n');
-        }
+        var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        return new StreamWriter(gzip ? new GZipStream(file, CompressionLevel.SmallestSize) : file, new UTF8Encoding(false));
     }
 
     /// <summary>One station's drawn state.</summary>
