@@ -26,8 +26,10 @@ public sealed class LineReader : ILineSource, IDisposable
     private bool _eof;
     private long _lineNumber;
 
-    public LineReader(Stream stream, string file, MalformedLines malformed, int maxLineBytes = DefaultMaxLineBytes)
+    /// <param name="linesBefore">Lines of the file before the stream's start, when it starts part-way through.</param>
+    public LineReader(Stream stream, string file, MalformedLines malformed, int maxLineBytes = DefaultMaxLineBytes, long linesBefore = 0)
     {
+        _lineNumber = linesBefore;
         _stream = stream;
         _file = file;
         _malformed = malformed;

@@ -2,6 +2,12 @@ using RouteShadow.Traces.Input;
 
 namespace RouteShadow.Traces.Triage;
 
+/// <summary>How much of a file has been read: whole lines only.</summary>
+internal readonly record struct ReadSoFar(long Bytes, long Lines)
+{
+    public static ReadSoFar All { get; } = new(long.MaxValue, 0);
+}
+
 /// <summary>
 /// The trace file being appended to, held open by <see cref="TraceTail"/>: where reading got to,
 /// the start of a line still being written, and the line count. Holding the handle means a
@@ -14,6 +20,7 @@ internal sealed class ActiveFile(int maxLineBytes, Action<MalformedLine> report,
     private const int HeadBytes = 256;
 
     private FileStream? _stream;
+    private string _head = "";
     private byte[] _buffer = new byte[64 * 1024];
     private int _pending;
     private long _offset;
@@ -34,6 +41,7 @@ internal sealed class ActiveFile(int maxLineBytes, Action<MalformedLine> report,
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
         Shown = shown;
         Reset();
+        _head = "";
     }
 
     public void Close()
@@ -42,13 +50,21 @@ internal sealed class ActiveFile(int maxLineBytes, Action<MalformedLine> report,
         _stream = null;
     }
 
-    /// <summary>Reads every whole line appended since the last drain. True when the file had been truncated first.</summary>
-    public bool Drain(CancellationToken cancellationToken)
+    /// <summary>How far the file has been read: the bytes and lines of whole lines taken.</summary>
+    public ReadSoFar Read => new(_offset - _pending - Math.Max(_skipping, 0), LineNumber);
+
+    /// <summary>
+    /// Reads every whole line appended since the last drain. When the file had been truncated first,
+    /// returns the head it had and how far it had been read before that.
+    /// </summary>
+    public (string Head, ReadSoFar Read)? Drain(CancellationToken cancellationToken)
     {
         var stream = _stream!;
-        var truncated = stream.Length < _offset;
-        if (truncated)
+        (string, ReadSoFar)? truncated = null;
+        // Shorter than what was read, or no longer starting as it did: emptied and written again.
+        if (stream.Length < _offset || (_head.Length > 0 && !Head(stream).StartsWith(_head, StringComparison.Ordinal)))
         {
+            truncated = (_head, Read);
             Reset();
         }
 
@@ -64,6 +80,7 @@ internal sealed class ActiveFile(int maxLineBytes, Action<MalformedLine> report,
             var read = stream.Read(_buffer, _pending, _buffer.Length - _pending);
             if (read == 0)
             {
+                _head = Head(stream);
                 return truncated;
             }
 

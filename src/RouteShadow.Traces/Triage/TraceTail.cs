@@ -13,7 +13,8 @@ namespace RouteShadow.Traces.Triage;
 /// by name: after a rotation (the active file renamed, a new one started) the renamed file is
 /// recognised as the one already being read, drained to its end and never read again, so no event
 /// is lost or read twice, whichever rotation scheme renamed it. A file that shrinks under the
-/// reader was truncated in place and is read again from its start.
+/// reader was truncated in place and is read again from its start; a copy of it made before the
+/// truncation (logrotate's <c>copytruncate</c>) is read on from where the reader had got to.
 /// </remarks>
 public sealed class TraceTail : IDisposable
 {
@@ -22,7 +23,7 @@ public sealed class TraceTail : IDisposable
     private readonly MalformedLines _malformed;
     private readonly Action<MismatchEvent> _onEvent;
     private readonly TraceLineParser _parser = new(name => name == TraceEventNames.ShadowMismatch);
-    private readonly HashSet<string> _readHeads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReadSoFar> _read = new(StringComparer.Ordinal);
     private readonly ActiveFile _active;
 
     /// <param name="path">The active trace file, e.g. <c>control_trace.jsonl</c>; it may not exist yet.</param>
@@ -46,8 +47,10 @@ public sealed class TraceTail : IDisposable
     {
         if (_active.IsOpen)
         {
-            if (_active.Drain(cancellationToken))
+            if (_active.Drain(cancellationToken) is var (head, before))
             {
+                // Truncated in place; a copy of what it held (logrotate's copytruncate) is read on from where this left off.
+                _read[head] = before;
                 Truncations++;
             }
 
@@ -56,7 +59,7 @@ public sealed class TraceTail : IDisposable
                 // Rotated away: anything written to it before the rename is read, then it is done with.
                 _active.Drain(cancellationToken);
                 _active.EndOfFile();
-                _readHeads.Add(_active.Head());
+                _read[_active.Head()] = ReadSoFar.All;
                 _active.Close();
                 Rotations++;
             }
@@ -64,9 +67,17 @@ public sealed class TraceTail : IDisposable
 
         foreach (var rotated in LogFileSet.Resolve(_activePath).Files)
         {
-            if (!string.Equals(Path.GetFullPath(rotated), _activePath, StringComparison.Ordinal) && _readHeads.Add(Head(rotated)))
+            if (string.Equals(Path.GetFullPath(rotated), _activePath, StringComparison.Ordinal))
             {
-                ReadWhole(rotated, cancellationToken);
+                continue;
+            }
+
+            var head = Head(rotated);
+            var done = _read.GetValueOrDefault(head);
+            if (done != ReadSoFar.All)
+            {
+                ReadRest(rotated, done, cancellationToken);
+                _read[head] = ReadSoFar.All;
             }
         }
 
@@ -85,14 +96,26 @@ public sealed class TraceTail : IDisposable
 
     public void Dispose() => _active.Close();
 
-    private void ReadWhole(string path, CancellationToken cancellationToken)
+    /// <summary>Reads a rotated file from where an earlier read of the same file stopped (its start, for a file not met before).</summary>
+    private void ReadRest(string path, ReadSoFar done, CancellationToken cancellationToken)
     {
         var shown = Path.Combine(Path.GetDirectoryName(_shownPath) ?? "", Path.GetFileName(path));
-        using var lines = new LineReader(LogFileSet.Open(path, out _), shown, _malformed, _active.MaxLineBytes);
+        var stream = LogFileSet.Open(path, out _);
+        Skip(stream, done.Bytes);
+        using var lines = new LineReader(stream, shown, _malformed, _active.MaxLineBytes, done.Lines);
         while (lines.TryReadLine(out var line))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Emit(JsonLine.Parse(lines, line, _parser.Parse), shown, lines.LineNumber);
+        }
+    }
+
+    private static void Skip(Stream stream, long bytes)
+    {
+        var scratch = new byte[64 * 1024];
+        while (bytes > 0 && stream.Read(scratch, 0, (int)Math.Min(scratch.Length, bytes)) is var read and > 0)
+        {
+            bytes -= read;
         }
     }
 

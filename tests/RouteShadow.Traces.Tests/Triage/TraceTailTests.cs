@@ -76,6 +76,31 @@ public class TraceTailTests
     }
 
     [Fact]
+    public void Poll_CopiedThenTruncated_ReadsTheCopyOnFromWhereTheActiveFileWasLeft()
+    {
+        using var dir = new TempDirectory();
+        var active = dir.File("control_trace.jsonl");
+        var (tail, seen, _) = Tail(active);
+        Append(active, 1, 3);
+        tail.Poll();
+
+        // logrotate's copytruncate: lines 4 and 5 reach the file after the last poll, then it is copied and emptied.
+        Append(active, 4, 5);
+        File.Copy(active, dir.File("control_trace.jsonl.1"));
+        using (new FileStream(active, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
+        {
+        }
+
+        // Already longer than it was when last read: the new first line tells the truncation.
+        Append(active, 6, 9);
+        tail.Poll();
+        tail.Poll();
+
+        Assert.Equal(Ids(1, 9), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(1, tail.Truncations);
+    }
+
+    [Fact]
     public void Poll_LineStillBeingWritten_WaitsForItsNewline()
     {
         using var dir = new TempDirectory();
