@@ -117,6 +117,21 @@ public class TriageSessionTests
     }
 
     [Fact]
+    public void Run_RepeatedStationName_IsReproducedAndClassified()
+    {
+        var alpha = new Core.World.Station("alpha", [new Core.World.Upstream("https://a0/v1"), new Core.World.Upstream("https://a1/v1")]);
+        var question = new Core.Engines.RoutingQuestion("codex", [alpha, alpha], new Core.LoadBalancing.LbStateMap(), null, ShadowEvents.StartMs);
+        var report = ShadowRunner.CodexHelper.Compare(question).Report;
+        using var dir = new TempDirectory();
+        var trace = dir.Write("control_trace.jsonl", ShadowMismatchTrace.Line("codex", 1, null, report, ShadowEvents.StartMs));
+
+        var (summary, groups) = Run(dir, trace, withConfig: false);
+
+        Assert.Equal(1, summary.Reproduced);
+        Assert.Equal([DivergenceClass.RepeatedStationName], Assert.Single(groups).Reproduction.Classes);
+    }
+
+    [Fact]
     public void Run_Since_PassesOverOlderEvents()
     {
         using var dir = new TempDirectory();
