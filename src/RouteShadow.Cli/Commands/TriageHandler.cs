@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,9 +20,6 @@ namespace RouteShadow.Cli.Commands;
 internal sealed class TriageHandler(
     ShadowRunner runner, StandardStreams streams, TimeProvider clock, IEnvironment environment, ILoggerFactory loggers, ILogger<TriageHandler> logger)
 {
-    /// <summary>Replaced by tests, which cannot wait a quarter of a second per look.</summary>
-    internal TimeSpan PollInterval { get; init; } = FollowSettings.DefaultPollInterval;
-
     public async Task<int> RunAsync(TriageCommandOptions options, CancellationToken cancellationToken)
     {
         var triage = Resolve(options);
@@ -60,7 +56,11 @@ internal sealed class TriageHandler(
         return session.Flush();
     }
 
-    /// <summary>Runs the follow as a hosted service until cancelled (Ctrl-C, SIGTERM or the caller), then stops it, which writes everything.</summary>
+    /// <summary>
+    /// Runs the follow as a hosted service until cancelled, then stops it, which writes everything.
+    /// On the process's console the host's console lifetime turns Ctrl-C and SIGTERM into a stop
+    /// instead of an exit, so the outputs are written first.
+    /// </summary>
     private async Task<TriageSummary> FollowAsync(TriageSession session, TriageCommandOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "routeshadow" });
@@ -68,17 +68,23 @@ internal sealed class TriageHandler(
             .AddSingleton(loggers)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
             .AddSingleton(session)
-            .AddSingleton(new FollowSettings(options.Interval, PollInterval))
+            .AddSingleton(new FollowSettings(options.Interval, FollowSettings.DefaultPollInterval))
             .AddSingleton(clock)
             .AddSingleton(streams)
             .AddSingleton<TriageFollowService>()
-            .AddHostedService(services => services.GetRequiredService<TriageFollowService>());
+            .AddHostedService(services => services.GetRequiredService<TriageFollowService>())
+            .Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        if (!streams.IsProcessConsole)
+        {
+            // In-process (tests, embedding): the caller's token stops the follow; no process-wide signal handlers.
+            builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
+        }
+
         using var host = builder.Build();
         var follow = host.Services.GetRequiredService<TriageFollowService>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        using var signals = streams.IsProcessConsole ? StopOnSignals(stop) : null;
         logger.LogInformation("following {Trace}: a summary every {Interval} s; Ctrl-C stops and writes the outputs", options.Trace, options.Interval.TotalSeconds);
         await host.StartAsync(CancellationToken.None);
         try
@@ -97,18 +103,6 @@ internal sealed class TriageHandler(
         }
 
         return follow.Summary!;
-    }
-
-    /// <summary>Ctrl-C and SIGTERM stop the follow instead of the process, so the outputs are written first.</summary>
-    private static CompositeDisposable StopOnSignals(CancellationTokenSource stop)
-    {
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
-
-        return new CompositeDisposable(PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop));
     }
 
     private TriageOptions Resolve(TriageCommandOptions options)
@@ -131,17 +125,6 @@ internal sealed class TriageHandler(
         if (environment.Get(ShadowTraceFlag.Variable) is { } value && !ShadowTraceFlag.IsSet(environment))
         {
             logger.LogWarning("{Variable}={Value} here: codex-helper reads that as off (it accepts only 1, true, yes or on)", ShadowTraceFlag.Variable, value);
-        }
-    }
-
-    private sealed class CompositeDisposable(params IDisposable[] parts) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var part in parts)
-            {
-                part.Dispose();
-            }
         }
     }
 }

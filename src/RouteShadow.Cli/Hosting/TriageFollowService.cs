@@ -66,7 +66,7 @@ internal sealed class TriageFollowService(
         {
             session.Poll();
             Report(session.Flush());
-            logger.LogInformation("stopped following after {Rotations} rotation(s); outputs written", session.Rotations);
+            logger.LogInformation("stopped following after {Rotations} rotation(s) and {Truncations} truncation(s); outputs written", session.Rotations, session.Truncations);
         }
         catch (Exception ex) when (Failure is null)
         {

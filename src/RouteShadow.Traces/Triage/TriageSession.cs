@@ -39,6 +39,8 @@ public sealed class TriageSession : IDisposable
 
     public int Rotations => _tail.Rotations;
 
+    public int Truncations => _tail.Truncations;
+
     /// <summary>Reads what the trace gained since the last poll.</summary>
     public void Poll(CancellationToken cancellationToken = default) => _tail.Poll(cancellationToken);
 
