@@ -72,7 +72,11 @@ public sealed class TraceTail : IDisposable
                 continue;
             }
 
-            var head = Head(rotated);
+            if (Head(rotated) is not { } head)
+            {
+                continue;
+            }
+
             var done = _read.GetValueOrDefault(head);
             if (done != ReadSoFar.All)
             {
@@ -133,10 +137,17 @@ public sealed class TraceTail : IDisposable
 
     private void Report(MalformedLine line) => _malformed.Report(line);
 
-    /// <summary>The identifying first bytes of a file (decompressed for <c>.gz</c>).</summary>
-    private static string Head(string path)
+    /// <summary>The identifying first bytes of a file (decompressed for <c>.gz</c>); null when it was deleted meanwhile (codex-helper prunes old files).</summary>
+    private static string? Head(string path)
     {
-        using var stream = LogFileSet.Open(path, out _);
-        return ActiveFile.Head(stream);
+        try
+        {
+            using var stream = LogFileSet.Open(path, out _);
+            return ActiveFile.Head(stream);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -16,6 +16,9 @@ public sealed class TriageGroups(MismatchReproducer reproducer, int maxGroups = 
 {
     public const int DefaultMaxGroups = 10_000;
 
+    /// <summary>Walks remembered per allowed group; a group gathers a few walks (unrelated attempts before the divergence differ).</summary>
+    private const int RememberedWalksPerGroup = 4;
+
     private readonly Dictionary<string, TriageGroup> _bySignature = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reproduction> _byWalk = new(StringComparer.Ordinal);
 
@@ -36,7 +39,7 @@ public sealed class TriageGroups(MismatchReproducer reproducer, int maxGroups = 
         if (!_byWalk.TryGetValue(walk, out var reproduction))
         {
             reproduction = reproducer.Reproduce(mismatch);
-            if (_byWalk.Count < 4 * maxGroups)
+            if (_byWalk.Count < RememberedWalksPerGroup * maxGroups)
             {
                 _byWalk[walk] = reproduction;
             }
