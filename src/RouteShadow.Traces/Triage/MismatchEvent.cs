@@ -1,4 +1,5 @@
 using RouteShadow.Core.Engines;
+using RouteShadow.Traces.ControlTrace;
 
 namespace RouteShadow.Traces.Triage;
 
@@ -8,6 +9,7 @@ namespace RouteShadow.Traces.Triage;
 /// </summary>
 /// <param name="File">The trace file the event was read from, as the reader was given it.</param>
 /// <param name="Line">The 1-based line number in that file.</param>
+/// <param name="Offered">The stations the request was offered, from the <c>lbs_for_request</c> logged just before it, when there is one.</param>
 public sealed record MismatchEvent(
     string File,
     long Line,
@@ -16,4 +18,5 @@ public sealed record MismatchEvent(
     string? TraceId,
     string? Model,
     IReadOnlyList<ShadowAttempt> LegacyAttempts,
-    IReadOnlyList<ShadowAttempt> ExecutorAttempts);
+    IReadOnlyList<ShadowAttempt> ExecutorAttempts,
+    IReadOnlyList<PlannedStation>? Offered = null);

@@ -6,7 +6,8 @@ using RouteShadow.Traces.Config;
 namespace RouteShadow.Traces.Triage;
 
 /// <summary>
-/// The stations a mismatch event's request was offered, in order. From the config when it names
+/// The stations a mismatch event's request was offered, in order. From the config — in the order
+/// the request's <c>lbs_for_request</c> gave, else in the config's own plan order — when it names
 /// every attempted upstream at its index with its URL and the total count agrees; otherwise from
 /// the two attempt lists themselves, which name each upstream they try with its URL and identity.
 /// Upstreams neither list shows are stood in for by placeholders (every engine passes them over:
@@ -19,17 +20,26 @@ internal static class RebuiltStations
 
     public static (IReadOnlyList<Station> Stations, string Source) For(MismatchEvent mismatch, ServiceRouting? routing)
     {
-        if (routing is { Mode: RoutingMode.Stations } && FromConfig(mismatch, routing) is { } configured)
+        if (routing is { Mode: RoutingMode.Stations })
         {
-            return (configured, "config");
+            if (mismatch.Offered is { } offered && offered.All(o => routing.Find(o.Name) is not null)
+                && Fits(mismatch, [.. offered.Select(o => routing.Find(o.Name)!.Station)]) is { } asOffered)
+            {
+                return (asOffered, "config, in the order lbs_for_request offered them");
+            }
+
+            if (Fits(mismatch, routing.DefaultPlan()) is { } configured)
+            {
+                return (configured, "config");
+            }
         }
 
         return (FromAttempts(mismatch), "attempt lists");
     }
 
-    private static IReadOnlyList<Station>? FromConfig(MismatchEvent mismatch, ServiceRouting routing)
+    /// <summary>The plan, if it names every attempted upstream at its index with its URL and has the total the attempts state.</summary>
+    private static IReadOnlyList<Station>? Fits(MismatchEvent mismatch, IReadOnlyList<Station> plan)
     {
-        var plan = routing.DefaultPlan();
         var total = plan.Sum(s => s.Upstreams.Count);
         foreach (var attempt in mismatch.LegacyAttempts.Concat(mismatch.ExecutorAttempts))
         {

@@ -22,7 +22,8 @@ public sealed class TraceTail : IDisposable
     private readonly string _shownPath;
     private readonly MalformedLines _malformed;
     private readonly Action<MismatchEvent> _onEvent;
-    private readonly TraceLineParser _parser = new(name => name == TraceEventNames.ShadowMismatch);
+    private readonly TraceLineParser _parser = new(name => name is TraceEventNames.ShadowMismatch or TraceEventNames.StationSelection);
+    private readonly Dictionary<string, IReadOnlyList<PlannedStation>> _offered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReadSoFar> _read = new(StringComparer.Ordinal);
     private readonly ActiveFile _active;
 
@@ -125,13 +126,23 @@ public sealed class TraceTail : IDisposable
 
     private void Line(ReadOnlySpan<byte> line, ActiveFile file) => Emit(JsonLine.Parse(file, line, _parser.Parse), file.Shown, file.LineNumber);
 
+    /// <summary>
+    /// Hands on mismatch events. A legacy request logs its station selection (no request id) right
+    /// before its shadow mismatch, so the last selection of the service goes with the next mismatch.
+    /// </summary>
     private void Emit(TraceEvent? traceEvent, string file, long line)
     {
-        if (traceEvent is { Payload: ShadowMismatch mismatch })
+        var service = traceEvent?.Service ?? "codex";
+        if (traceEvent is { Payload: StationSelection { IsRouteGraph: false, Stations.Count: > 0 } selection })
         {
+            _offered[service] = selection.Stations;
+        }
+        else if (traceEvent is { Payload: ShadowMismatch mismatch })
+        {
+            _offered.Remove(service, out var offered);
             _onEvent(new MismatchEvent(
-                file, line, traceEvent.TsMs, traceEvent.Service ?? "codex", traceEvent.TraceId, mismatch.RequestModel,
-                mismatch.LegacyAttempts, mismatch.ExecutorAttempts));
+                file, line, traceEvent.TsMs, service, traceEvent.TraceId, mismatch.RequestModel,
+                mismatch.LegacyAttempts, mismatch.ExecutorAttempts, offered));
         }
     }
 

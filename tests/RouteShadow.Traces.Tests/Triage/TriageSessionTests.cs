@@ -132,6 +132,27 @@ public class TriageSessionTests
     }
 
     [Fact]
+    public void Run_StationSelectionBeforeTheMismatch_OrdersTheConfigsStationsAsOffered()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config.json", SampleConfig.Json);
+        var beta = ConfigReader.Parse(SampleConfig.Json, "config.json").For("codex")!.Find("beta")!.Station;
+        // Pinned to beta: the config's own plan (alpha, beta, gamma) does not fit the lists, the offered one does.
+        var pinned = new Scenario("", "codex", new ScenarioRequest("gpt-5"),
+            [new ScenarioStation(beta, new ScenarioState([3, 0, 0], [60_000, null, null], null, null, null, null), [])]);
+        var selection = "{\"ts_ms\":1778716800000,\"kind\":\"retry_trace\",\"service\":\"codex\",\"event\":\"lbs_for_request\",\"payload\":{\"event\":\"lbs_for_request\",\"mode\":\"pinned\","
+            + "\"pinned_name\":\"beta\",\"pinned_source\":\"session\",\"selected_station\":\"beta\",\"selected_upstreams\":3,\"service\":\"codex\",\"ts_ms\":1778716800000}}";
+        var trace = dir.Write("control_trace.jsonl", selection, ShadowEvents.Line(pinned, 1), ShadowEvents.Line(pinned, 2));
+
+        var (summary, groups) = Run(dir, trace, withConfig: true);
+
+        Assert.Equal((2L, 1), (summary.Events, summary.Reproduced));
+        var group = Assert.Single(groups);
+        Assert.StartsWith("stations from the config, in the order lbs_for_request offered them;", group.Reproduction.Note, StringComparison.Ordinal);
+        Assert.Equal([DivergenceClass.InStationKeyCollision], group.Reproduction.Classes);
+    }
+
+    [Fact]
     public void Run_Since_PassesOverOlderEvents()
     {
         using var dir = new TempDirectory();
