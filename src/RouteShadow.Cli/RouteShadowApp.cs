@@ -57,6 +57,8 @@ public static class RouteShadowApp
                     (options, ct) => Run<ReplayHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
                 SynthCommand.Create(
                     (options, ct) => Run<SynthHandler>(streams, clock, logger, handler => handler.Run(options, ct)), streams.OutputIsTerminal),
+                TriageCommand.Create(
+                    (options, ct) => RunAsync<TriageHandler>(streams, clock, logger, handler => handler.RunAsync(options, ct)), streams.OutputIsTerminal),
                 ReproduceCommand.Create(
                     (options, ct) => RunAsync<ReproduceHandler>(streams, clock, logger, handler => handler.RunAsync(options, ct)),
                     streams.OutputIsTerminal),

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using RouteShadow.Cli.Hosting;
+using RouteShadow.Cli.Input;
 using RouteShadow.Cli.Output;
 using RouteShadow.Cli.Replaying;
 using RouteShadow.Core.Shadow;
@@ -16,21 +17,11 @@ namespace RouteShadow.Cli.Commands;
 /// </summary>
 internal sealed class ReplayHandler(ShadowRunner runner, StandardStreams streams, ILogger<ReplayHandler> logger)
 {
-    // A log of broken lines should not flood stderr: report.md lists them with their counts.
-    private const int ReportedLines = 20;
-
     public int Run(ReplayCommandOptions options, CancellationToken cancellationToken)
     {
         var (input, named) = ReplaySources.Resolve(options);
         var malformed = new MalformedLines();
-        var reported = 0;
-        malformed.Reported += line =>
-        {
-            if (Interlocked.Increment(ref reported) <= ReportedLines)
-            {
-                logger.LogWarning("{Line}", line.ToString());
-            }
-        };
+        var malformedLog = new MalformedLineLog(malformed, logger);
 
         logger.LogInformation("replaying {Requests} ({Files} log file(s)) against {Configs} config(s)", named[0], input.Requests.Files.Count, input.Configs.Count);
         ReplaySummary summary;
@@ -45,10 +36,7 @@ internal sealed class ReplayHandler(ShadowRunner runner, StandardStreams streams
             }
         }
 
-        if (malformed.Count > ReportedLines)
-        {
-            logger.LogWarning("… and {More} more malformed lines (see report.md)", malformed.Count - ReportedLines);
-        }
+        malformedLog.Finish(ReplayOutputs.MarkdownFile);
 
         logger.LogInformation("wrote {Out}: mismatches.jsonl, summary.csv, report.md, report.html, fixtures/", options.Out);
         var text = options.Format == OutputFormat.Table ? ReplaySummaryText.Table(summary) : Encoding.UTF8.GetString(summary.ToJson()) + "\n";

@@ -13,7 +13,6 @@ internal static class SynthCommand
         var requests = new Option<long>("--requests")
         {
             Description = "How many requests (lines of requests.jsonl) to generate.",
-            Required = true,
         };
         requests.Validators.Add(result =>
         {
@@ -55,6 +54,23 @@ internal static class SynthCommand
             Description = "Restart the simulated proxy (request ids from 1, state wiped) after this many requests; 0 never.",
             DefaultValueFactory = _ => defaults.RestartEvery,
         };
+        var mismatches = new Option<int>("--shadow-mismatches")
+        {
+            Description = "Instead of --requests: a staging box's control trace with CODEX_HELPER_ROUTE_EXECUTOR_SHADOW_TRACE on — this many "
+                          + "route_executor_shadow_mismatch events over the built-in config, across five divergence classes, the older "
+                          + "ones in a rotated file, a few lines damaged. What routeshadow triage reads.",
+        };
+        mismatches.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--shadow-mismatches must be at least 1.");
+            }
+        });
+        var gzip = new Option<bool>("--gzip")
+        {
+            Description = "With --shadow-mismatches: compress the rotated file (control_trace.<ms>.jsonl.gz).",
+        };
         var format = new Option<string?>("--format")
         {
             Description = "json: one object naming the files. table: a line for a person. Default: table on a terminal, json otherwise.",
@@ -64,11 +80,19 @@ internal static class SynthCommand
         var command = new Command(
             "synth",
             "Generates a realistic codex-helper request log and control trace by simulating the proxy over a config "
-            + "with a seeded fault model (outages, retryable statuses, transport errors, model skips, restarts). "
+            + "with a seeded fault model (outages, retryable statuses, transport errors, model skips, restarts), "
+            + "or (--shadow-mismatches) a staging box's trace of shadow mismatch events. "
             + "Exit codes: 0 written; 2 bad usage or an unreadable config.")
         {
-            requests, seed, output, config, gap, restartEvery, format,
+            requests, mismatches, seed, output, config, gap, restartEvery, gzip, format,
         };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(requests) is null) == (result.GetResult(mismatches) is null))
+            {
+                result.AddError("Give --requests N or --shadow-mismatches N, not both or neither.");
+            }
+        });
         command.SetAction((parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(format) switch
@@ -83,7 +107,10 @@ internal static class SynthCommand
                 RestartEvery = parse.GetValue(restartEvery),
                 ConfigPath = parse.GetValue(config),
             };
-            return Task.FromResult(run(new SynthCommandOptions(synth, parse.GetValue(output)!, chosen), cancellationToken));
+            var staging = parse.GetResult(mismatches) is null
+                ? null
+                : new StagingOptions(parse.GetValue(mismatches), parse.GetValue(seed)) { Gzip = parse.GetValue(gzip) };
+            return Task.FromResult(run(new SynthCommandOptions(synth, staging, parse.GetValue(output)!, chosen), cancellationToken));
         });
         return command;
     }

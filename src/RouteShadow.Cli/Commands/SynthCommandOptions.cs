@@ -4,4 +4,5 @@ using RouteShadow.Traces.Synth;
 namespace RouteShadow.Cli.Commands;
 
 /// <summary>What <c>routeshadow synth</c> was asked to generate, and where.</summary>
-internal sealed record SynthCommandOptions(SynthOptions Synth, string Out, OutputFormat Format);
+/// <param name="Staging">When given, a staging trace of shadow mismatches is generated instead of <paramref name="Synth"/>'s logs.</param>
+internal sealed record SynthCommandOptions(SynthOptions Synth, StagingOptions? Staging, string Out, OutputFormat Format);

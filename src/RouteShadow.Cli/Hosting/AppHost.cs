@@ -4,6 +4,7 @@ using RouteShadow.Cli.Commands;
 using RouteShadow.Core.Scenarios;
 using RouteShadow.Core.Shadow;
 using RouteShadow.Testing.Fuzzing;
+using RouteShadow.Upstreams.Trace;
 using Serilog;
 
 namespace RouteShadow.Cli.Hosting;
@@ -28,7 +29,9 @@ internal static class AppHost
             .AddSingleton<FuzzHandler>()
             .AddSingleton<ReplayHandler>()
             .AddSingleton<SynthHandler>()
-            .AddSingleton<ReproduceHandler>();
+            .AddSingleton<ReproduceHandler>()
+            .AddSingleton<IEnvironment>(ProcessEnvironment.Instance)
+            .AddSingleton<TriageHandler>();
         return builder.Build();
     }
 }

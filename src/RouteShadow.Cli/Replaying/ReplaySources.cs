@@ -44,7 +44,8 @@ internal static class ReplaySources
         return (new ReplayInput(requests, trace, configs), [.. named.Select(Shown)]);
     }
 
-    private static ProxyConfig Read(string path)
+    /// <summary>Reads a config; a missing or unreadable one is a usage error.</summary>
+    public static ProxyConfig Read(string path)
     {
         if (!File.Exists(path))
         {
@@ -61,17 +62,20 @@ internal static class ReplaySources
         }
     }
 
-    private static string DefaultConfig(string logFolder)
+    private static string DefaultConfig(string logFolder) =>
+        FindConfig(logFolder) ?? throw new UsageException($"no config.toml or config.json next to the request log or above it ({logFolder}); give --config");
+
+    /// <summary>Where codex-helper keeps the config of logs in <paramref name="logFolder"/>: next to them or one folder up; null when in neither.</summary>
+    public static string? FindConfig(string logFolder)
     {
         var parent = Path.GetDirectoryName(logFolder);
         var candidates = ConfigNames.Select(n => Path.Combine(logFolder, n))
             .Concat(parent is null ? [] : ConfigNames.Select(n => Path.Combine(parent, n)));
-        return candidates.FirstOrDefault(File.Exists)
-               ?? throw new UsageException($"no config.toml or config.json next to the request log or above it ({logFolder}); give --config");
+        return candidates.FirstOrDefault(File.Exists);
     }
 
     /// <summary>A path as a person would type it: relative to the working folder when it lies below it.</summary>
-    private static string Shown(string path)
+    public static string Shown(string path)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');

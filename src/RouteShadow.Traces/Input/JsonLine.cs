@@ -2,13 +2,23 @@ using System.Text.Json;
 
 namespace RouteShadow.Traces.Input;
 
+/// <summary>Where a line came from: it says whether the line was cut at the end of its file and reports its problems.</summary>
+internal interface ILineSource
+{
+    /// <summary>True when the line last returned was its file's last and had no newline.</summary>
+    bool LastLineUnterminated { get; }
+
+    /// <summary>Reports a problem with the line last returned.</summary>
+    void Report(LineProblem problem, string detail);
+}
+
 /// <summary>Parses one line with a record parser and turns every way it can fail into a reported malformed line.</summary>
 internal static class JsonLine
 {
     public delegate T Parser<out T>(ReadOnlySpan<byte> line);
 
     /// <summary>The parsed record, or null after reporting why the line could not be used.</summary>
-    public static T? Parse<T>(LineReader lines, ReadOnlySpan<byte> line, Parser<T> parse)
+    public static T? Parse<T>(ILineSource lines, ReadOnlySpan<byte> line, Parser<T> parse)
         where T : class?
     {
         try

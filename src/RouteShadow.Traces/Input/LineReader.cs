@@ -10,7 +10,7 @@ namespace RouteShadow.Traces.Input;
 /// with <see cref="LastLineUnterminated"/> set, so a parse failure can be named "truncated".
 /// Blank lines are not records and are passed over.
 /// </summary>
-public sealed class LineReader : IDisposable
+public sealed class LineReader : ILineSource, IDisposable
 {
     /// <summary>The default line limit: far above any codex-helper line once debug blobs are split out.</summary>
     public const int DefaultMaxLineBytes = 4 * 1024 * 1024;
@@ -26,8 +26,10 @@ public sealed class LineReader : IDisposable
     private bool _eof;
     private long _lineNumber;
 
-    public LineReader(Stream stream, string file, MalformedLines malformed, int maxLineBytes = DefaultMaxLineBytes)
+    /// <param name="linesBefore">Lines of the file before the stream's start, when it starts part-way through.</param>
+    public LineReader(Stream stream, string file, MalformedLines malformed, int maxLineBytes = DefaultMaxLineBytes, long linesBefore = 0)
     {
+        _lineNumber = linesBefore;
         _stream = stream;
         _file = file;
         _malformed = malformed;
@@ -73,7 +75,7 @@ public sealed class LineReader : IDisposable
             }
 
             _lineNumber++;
-            var candidate = _buffer.AsSpan(_start, newline);
+            ReadOnlySpan<byte> candidate = _buffer.AsSpan(_start, newline);
             _start = Math.Min(_start + newline + 1, _end);
             if (candidate.Length > MaxLineBytes)
             {
@@ -81,21 +83,36 @@ public sealed class LineReader : IDisposable
                 continue;
             }
 
-            candidate = candidate.TrimEnd((byte)'\r');
-            if (candidate.IsEmpty || candidate.IndexOfAnyExcept(" \t"u8) < 0)
+            if (!IsRecord(ref candidate, out var badUtf8))
             {
-                continue;
-            }
+                if (badUtf8)
+                {
+                    Report(LineProblem.BadUtf8, "not valid UTF-8");
+                }
 
-            if (!Utf8.IsValid(candidate))
-            {
-                Report(LineProblem.BadUtf8, "not valid UTF-8");
                 continue;
             }
 
             line = candidate;
             return true;
         }
+    }
+
+    /// <summary>
+    /// Whether a line's bytes (without the newline) hold a record: blank lines do not, and bytes
+    /// that are not UTF-8 (<paramref name="badUtf8"/>) do not either. A trailing <c>\r</c> is trimmed off.
+    /// </summary>
+    internal static bool IsRecord(ref ReadOnlySpan<byte> candidate, out bool badUtf8)
+    {
+        candidate = candidate.TrimEnd((byte)'\r');
+        badUtf8 = false;
+        if (candidate.IsEmpty || candidate.IndexOfAnyExcept(" \t"u8) < 0)
+        {
+            return false;
+        }
+
+        badUtf8 = !Utf8.IsValid(candidate);
+        return !badUtf8;
     }
 
     /// <summary>Reports a problem with the line last returned (its JSON or its fields).</summary>

@@ -8,7 +8,7 @@ namespace RouteShadow.Traces.Input;
 /// the order it was written. Two rotation schemes are recognised next to <c>requests.jsonl</c>:
 /// codex-helper's own (<c>requests.&lt;unix_ms&gt;.jsonl</c>, ascending by the time in the name)
 /// and logrotate's (<c>requests.jsonl.1</c>, <c>.2.gz</c>…, where a higher number is older).
-/// The active file comes last. A <c>.gz</c> file is read decompressed.
+/// The active file comes last. A <c>.gz</c> file (<c>requests.&lt;unix_ms&gt;.jsonl.gz</c> too) is read decompressed.
 /// </summary>
 public sealed class LogFileSet
 {
@@ -39,7 +39,7 @@ public sealed class LogFileSet
             foreach (var path in Directory.EnumerateFiles(directory))
             {
                 var file = Path.GetFileName(path);
-                if (Number(file, stem + ".", ".jsonl") is { } ms)
+                if ((Number(file, stem + ".", ".jsonl") ?? Number(file, stem + ".", ".jsonl.gz")) is { } ms)
                 {
                     codexHelperStyle.Add((ms, path));
                 }

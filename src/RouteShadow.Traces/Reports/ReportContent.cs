@@ -164,7 +164,8 @@ internal static class ReportContent
         ]));
     }
 
-    private static void Malformed(ReportDocument doc, MalformedLines malformed)
+    /// <summary>The malformed-lines section, shared with the triage report.</summary>
+    internal static void Malformed(ReportDocument doc, MalformedLines malformed)
     {
         doc.Heading(2, "Malformed lines");
         if (malformed.Count == 0)

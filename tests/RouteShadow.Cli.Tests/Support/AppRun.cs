@@ -18,7 +18,7 @@ internal sealed record AppRun(int ExitCode, string Stdout, string Stderr)
     public static Task<AppRun> Of(params string[] args) => Of(outputIsTerminal: false, args);
 
     public static Task<AppRun> Of(bool outputIsTerminal, params string[] args) =>
-        Of(new FakeTimeProvider(Now), outputIsTerminal, args, CancellationToken.None);
+        Of(outputIsTerminal, new FakeTimeProvider(Now), CancellationToken.None, args);
 
     /// <summary>
     /// On the real clock, cancelled after <see cref="RunningApp.Bound"/>: HTTP reproductions wait
@@ -28,14 +28,16 @@ internal sealed record AppRun(int ExitCode, string Stdout, string Stderr)
     public static async Task<AppRun> OverHttp(params string[] args)
     {
         using var bound = new CancellationTokenSource(RunningApp.Bound);
-        return await Of(TimeProvider.System, outputIsTerminal: false, args, bound.Token);
+        return await Of(outputIsTerminal: false, TimeProvider.System, bound.Token, args);
     }
 
-    private static async Task<AppRun> Of(TimeProvider clock, bool outputIsTerminal, string[] args, CancellationToken cancellationToken)
+    /// <summary>A run on a clock the test chooses, which the test may stop as Ctrl-C would.</summary>
+    public static async Task<AppRun> Of(bool outputIsTerminal, TimeProvider clock, CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new MemoryStream();
         await using var stderr = new StringWriter();
-        var streams = new StandardStreams(stdout, stderr, outputIsTerminal);
+        // A follow writes its summaries from its own thread.
+        var streams = new StandardStreams(stdout, TextWriter.Synchronized(stderr), outputIsTerminal);
         var exitCode = await RouteShadowApp.RunAsync(args, streams, clock, cancellationToken);
         return new AppRun(exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
