@@ -1,0 +1,183 @@
+namespace RouteShadow.Core.Engines.GoModel;
+
+/// <summary>
+/// A running GoModel gateway in one <see cref="GoModelVariant"/>: it owns a state, serves requests
+/// against scripted upstream replies (spec B.7–B.8), lists models (B.9), takes manual toggles and
+/// clock steps, and writes every step to a ledger.
+/// </summary>
+public sealed class GoModelGateway
+{
+    private readonly PoolResolver _resolver;
+    private readonly ScriptedReplies.Cursor _replies;
+
+    public GoModelGateway(GoModelConfig config, GoModelVariant variant, GoModelState state, ScriptedReplies replies)
+    {
+        Config = config;
+        Variant = variant;
+        State = state;
+        _resolver = new PoolResolver(config, variant);
+        _replies = replies.Start();
+    }
+
+    public GoModelConfig Config { get; }
+
+    public GoModelVariant Variant { get; }
+
+    public GoModelState State { get; }
+
+    /// <summary>A gateway at the start of <paramref name="question"/>, on a state of its own.</summary>
+    public static GoModelGateway For(GoModelQuestion question, GoModelVariant variant) => new(
+        question.Config,
+        variant,
+        GoModelState.From(question.State, question.NowMs, poolDimension: !variant.Has(GoModelBugs.ToggleCrossesPools)),
+        question.Replies);
+
+    /// <summary>Applies one step, appending what it did to <paramref name="ledger"/>.</summary>
+    public void Play(int step, GoModelStep what, List<GoModelAttempt> ledger)
+    {
+        switch (what)
+        {
+            case RequestStep request:
+                Serve(step, request, ledger);
+                break;
+            case ListModelsStep:
+                var listing = ListModels();
+                for (var i = 0; i < listing.Count; i++)
+                {
+                    ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Listed, i + 1, listing[i].Candidate.Qualified, 200, listing[i].Canonical));
+                }
+
+                break;
+            case SetStateStep set:
+                State.Manual.Upsert(set.Entry);
+                break;
+            case AdvanceStep advance:
+                Advance(advance.Ms);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(what), what, "unknown step");
+        }
+    }
+
+    /// <summary>
+    /// Serves a request: a provider hint dispatches directly; a pool request resolves (twice at
+    /// head: the first picks what runs, the second what is reported and the fallbacks), dispatches
+    /// the primary and, when the policy allows it on the primary's error, the fallbacks up to
+    /// <c>max_attempts</c>. Later fallback errors are not re-checked (N11).
+    /// </summary>
+    public void Serve(int step, RequestStep request, List<GoModelAttempt> ledger)
+    {
+        if (request.Provider is { } hint)
+        {
+            ServeDirect(step, request, hint, ledger);
+            return;
+        }
+
+        if (Config.Pool(request.Model.Trim()) is not { } pool)
+        {
+            ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, 400, $"unsupported model: {request.Model}"));
+            return;
+        }
+
+        var key = _resolver.AffinityKey(pool, request);
+        var (executed, error) = _resolver.Resolve(pool, key, State, State.Counters);
+        var reported = executed;
+        if (executed is not null && Variant.Has(GoModelBugs.DoubleResolve))
+        {
+            (reported, error) = _resolver.Resolve(pool, key, State, State.Counters);
+        }
+
+        if (executed is null || reported is null)
+        {
+            ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, 400, error!));
+            return;
+        }
+
+        var effective = reported.Primary;
+        var reply = Dispatch(step, 1, executed.Primary, executed.Pinned ? "affinity_pin" : "primary", ledger);
+        if (!reply.Succeeded && FailoverPolicy.ShouldAttempt(Config.Defaults.Failover, reply))
+        {
+            var number = 1;
+            foreach (var fallback in reported.Fallbacks)
+            {
+                if (number >= Config.Defaults.Failover.MaxAttempts)
+                {
+                    break;
+                }
+
+                reply = Dispatch(step, ++number, fallback, "failover", ledger);
+                if (reply.Succeeded)
+                {
+                    effective = fallback;
+                    break;
+                }
+            }
+        }
+
+        var fallbacks = string.Join(",", reported.Fallbacks.Select(c => c.Qualified));
+        ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Report, 0, effective.Qualified, reply.Status, $"fallbacks=[{fallbacks}]"));
+    }
+
+    /// <summary>
+    /// <c>GET /v1/models</c>: every pool that can serve, with the candidate it would expose. At head
+    /// the lister's private resolver advances its own counters on every call (G4); otherwise the
+    /// listing is a dry run on a copy of the live state, so it is pure and agrees with live routing.
+    /// </summary>
+    public IReadOnlyList<(string Canonical, PoolCandidate Candidate)> ListModels()
+    {
+        var advancing = Variant.Has(GoModelBugs.ListingAdvancesCounters);
+        var view = advancing ? State : State.Clone();
+        var counters = advancing ? State.ListerCounters : view.Counters;
+        var listing = new List<(string, PoolCandidate)>();
+        foreach (var pool in Config.Pools)
+        {
+            if (_resolver.Resolve(pool, affinityKey: null, view, counters).Resolution is { } resolution)
+            {
+                listing.Add((pool.Canonical, resolution.Primary));
+            }
+        }
+
+        return listing;
+    }
+
+    /// <summary>Moves the clock. With bounded affinity, expired pins are swept as time passes rather than when read.</summary>
+    public void Advance(long ms)
+    {
+        State.NowMs += ms;
+        if (!Variant.Has(GoModelBugs.AffinityUnbounded))
+        {
+            foreach (var expired in State.Pins.Where(p => p.Value.ExpiresAtMs <= State.NowMs).Select(p => p.Key).ToList())
+            {
+                State.Pins.Remove(expired);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> of <paramref name="pool"/> could be picked now.</summary>
+    public bool Selectable(ModelPool pool, PoolCandidate candidate) =>
+        PoolEvaluation.Of(pool, State.Manual, State.Runtime).Candidates.Single(c => c.Candidate == candidate).Selectable;
+
+    /// <summary>
+    /// A direct <c>provider/model</c> request. At head routing state is consulted only inside pools,
+    /// so a manually disabled provider still serves it (N7).
+    /// </summary>
+    private void ServeDirect(int step, RequestStep request, string provider, List<GoModelAttempt> ledger)
+    {
+        if (!Variant.Has(GoModelBugs.DisabledProviderTraffic) && !State.Manual.ProviderEnabled(provider))
+        {
+            ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, 400, $"provider \"{provider}\" is disabled"));
+            return;
+        }
+
+        var target = new PoolCandidate(provider, request.Model.Trim(), 0, 0);
+        var reply = Dispatch(step, 1, target, "direct", ledger);
+        ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Report, 0, target.Qualified, reply.Status, "fallbacks=[]"));
+    }
+
+    private UpstreamReply Dispatch(int step, int number, PoolCandidate candidate, string reason, List<GoModelAttempt> ledger)
+    {
+        var reply = _replies.Next(candidate.Qualified);
+        ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Dispatch, number, candidate.Qualified, reply.Status, reason));
+        return reply;
+    }
+}
