@@ -38,7 +38,7 @@ public sealed class GoModelGateway
         switch (what)
         {
             case RequestStep request:
-                Serve(step, request, ledger);
+                _ = Serve(step, request, ledger);
                 break;
             case ListModelsStep:
                 var listing = ListModels();
@@ -65,18 +65,16 @@ public sealed class GoModelGateway
     /// the primary and, when the policy allows it on the primary's error, the fallbacks up to
     /// <c>max_attempts</c>. Later fallback errors are not re-checked (N11).
     /// </summary>
-    public void Serve(int step, RequestStep request, List<GoModelAttempt> ledger)
+    public ServedRequest Serve(int step, RequestStep request, List<GoModelAttempt> ledger)
     {
         if (request.Provider is { } hint)
         {
-            ServeDirect(step, request, hint, ledger);
-            return;
+            return ServeDirect(step, request, hint, ledger);
         }
 
         if (Config.Pool(request.Model.Trim()) is not { } pool)
         {
-            ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, 400, $"unsupported model: {request.Model}"));
-            return;
+            return Reject(step, null, $"unsupported model: {request.Model}", ledger);
         }
 
         var key = _resolver.AffinityKey(pool, request);
@@ -89,23 +87,22 @@ public sealed class GoModelGateway
 
         if (executed is null || reported is null)
         {
-            ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, 400, error!));
-            return;
+            return Reject(step, pool, error!, ledger);
         }
 
+        var dispatched = new List<PoolCandidate>();
         var effective = reported.Primary;
-        var reply = Dispatch(step, 1, executed.Primary, executed.Pinned ? "affinity_pin" : "primary", ledger);
+        var reply = Dispatch(step, executed.Primary, executed.Pinned ? "affinity_pin" : "primary", dispatched, ledger);
         if (!reply.Succeeded && FailoverPolicy.ShouldAttempt(Config.Defaults.Failover, reply))
         {
-            var number = 1;
             foreach (var fallback in reported.Fallbacks)
             {
-                if (number >= Config.Defaults.Failover.MaxAttempts)
+                if (dispatched.Count >= Config.Defaults.Failover.MaxAttempts)
                 {
                     break;
                 }
 
-                reply = Dispatch(step, ++number, fallback, "failover", ledger);
+                reply = Dispatch(step, fallback, "failover", dispatched, ledger);
                 if (reply.Succeeded)
                 {
                     effective = fallback;
@@ -116,6 +113,7 @@ public sealed class GoModelGateway
 
         var fallbacks = string.Join(",", reported.Fallbacks.Select(c => c.Qualified));
         ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Report, 0, effective.Qualified, reply.Status, $"fallbacks=[{fallbacks}]"));
+        return new ServedRequest(pool, dispatched, effective, reported.Fallbacks, reply);
     }
 
     /// <summary>
@@ -153,6 +151,9 @@ public sealed class GoModelGateway
         }
     }
 
+    /// <summary>A pick for <paramref name="pool"/> outside any request (no affinity), advancing live counters as a request would.</summary>
+    public PoolCandidate? Pick(ModelPool pool) => _resolver.Resolve(pool, affinityKey: null, State, State.Counters).Resolution?.Primary;
+
     /// <summary>Whether <paramref name="candidate"/> of <paramref name="pool"/> could be picked now.</summary>
     public bool Selectable(ModelPool pool, PoolCandidate candidate) =>
         PoolEvaluation.Of(pool, State.Manual, State.Runtime).Candidates.Single(c => c.Candidate == candidate).Selectable;
@@ -161,23 +162,40 @@ public sealed class GoModelGateway
     /// A direct <c>provider/model</c> request. At head routing state is consulted only inside pools,
     /// so a manually disabled provider still serves it (N7).
     /// </summary>
-    private void ServeDirect(int step, RequestStep request, string provider, List<GoModelAttempt> ledger)
+    private ServedRequest ServeDirect(int step, RequestStep request, string provider, List<GoModelAttempt> ledger)
     {
         if (!Variant.Has(GoModelBugs.DisabledProviderTraffic) && !State.Manual.ProviderEnabled(provider))
         {
-            ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, 400, $"provider \"{provider}\" is disabled"));
-            return;
+            return Reject(step, null, $"provider \"{provider}\" is disabled", ledger);
         }
 
         var target = new PoolCandidate(provider, request.Model.Trim(), 0, 0);
-        var reply = Dispatch(step, 1, target, "direct", ledger);
+        var dispatched = new List<PoolCandidate>();
+        var reply = Dispatch(step, target, "direct", dispatched, ledger);
         ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Report, 0, target.Qualified, reply.Status, "fallbacks=[]"));
+        return new ServedRequest(null, dispatched, target, [], reply);
     }
 
-    private UpstreamReply Dispatch(int step, int number, PoolCandidate candidate, string reason, List<GoModelAttempt> ledger)
+    private static ServedRequest Reject(int step, ModelPool? pool, string error, List<GoModelAttempt> ledger)
+    {
+        var reply = new UpstreamReply(400, error);
+        ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Reject, 0, string.Empty, reply.Status, error));
+        return new ServedRequest(pool, [], null, [], reply);
+    }
+
+    private UpstreamReply Dispatch(int step, PoolCandidate candidate, string reason, List<PoolCandidate> dispatched, List<GoModelAttempt> ledger)
     {
         var reply = _replies.Next(candidate.Qualified);
-        ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Dispatch, number, candidate.Qualified, reply.Status, reason));
+        dispatched.Add(candidate);
+        ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Dispatch, dispatched.Count, candidate.Qualified, reply.Status, reason));
         return reply;
     }
 }
+
+/// <summary>
+/// What one request did: its pool (null for a direct or unmatched request), the candidates
+/// dispatched in order, the effective candidate its metadata reports (null when rejected), the
+/// fallback list it carried and the final reply.
+/// </summary>
+public sealed record ServedRequest(
+    ModelPool? Pool, IReadOnlyList<PoolCandidate> Dispatched, PoolCandidate? Reported, IReadOnlyList<PoolCandidate> Fallbacks, UpstreamReply Final);

@@ -23,6 +23,9 @@ public sealed record RoutingStateEntry(RoutingStateKind Kind, string? Provider, 
         _ => poolDimension ? $"pool_candidate:{Canonical}|{Provider}/{Model}" : $"pool_candidate:{Provider}/{Model}",
     };
 
+    /// <summary>The entity the row is about, pool included: <c>provider:a</c>, <c>pool_candidate:gpt|a/m</c>.</summary>
+    public override string ToString() => Key(poolDimension: true);
+
     public static string KindName(RoutingStateKind kind) => kind switch
     {
         RoutingStateKind.Provider => "provider",
