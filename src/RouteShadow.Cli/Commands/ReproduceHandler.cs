@@ -31,6 +31,11 @@ internal sealed class ReproduceHandler(StandardStreams streams, TimeProvider clo
             return ExitCodes.InputError;
         }
 
+        if (scenario.GoModel is not null)
+        {
+            return GoModel.GoModelReproduce.Run(scenario, options.Format, streams.Output);
+        }
+
         IRoutingEngine[] engines = options.Engines switch
         {
             EngineChoice.Legacy => [new LegacyEngine()],

@@ -13,13 +13,20 @@ public sealed class GoModelEngine(GoModelVariant variant) : IRoutingEngine<GoMod
 
     public IReadOnlyList<GoModelAttempt> Plan(GoModelQuestion question)
     {
-        var gateway = GoModelGateway.For(question, Variant);
         var ledger = new List<GoModelAttempt>();
+        Play(question, ledger);
+        return ledger;
+    }
+
+    /// <summary>Plays the question into <paramref name="ledger"/> and returns the gateway, to look at the state it leaves.</summary>
+    public GoModelGateway Play(GoModelQuestion question, List<GoModelAttempt> ledger)
+    {
+        var gateway = GoModelGateway.For(question, Variant);
         for (var step = 0; step < question.Steps.Count; step++)
         {
             gateway.Play(step, question.Steps[step], ledger);
         }
 
-        return ledger;
+        return gateway;
     }
 }
