@@ -29,7 +29,7 @@ public static class PickFrequenciesFollowWeights
             if (Math.Abs(observed - expected) > tolerance)
             {
                 return new CheckViolation(Name, string.Create(
-                    CultureInfo.InvariantCulture, $"{candidate} (weight {weight}) got {observed:P1} of {picks.Count} picks, its weight share is {expected:P1}"));
+                    CultureInfo.InvariantCulture, $"{candidate} (weight {weight}) got {observed:0.0%} of {picks.Count} picks, its weight share is {expected:0.0%}"));
             }
         }
 
