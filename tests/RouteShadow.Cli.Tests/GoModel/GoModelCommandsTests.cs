@@ -17,7 +17,7 @@ public sealed class GoModelCommandsTests : IDisposable
         var run = await AppRun.Of("check", folder, "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(Directory.GetFiles(folder, "*.json").Length, run.Results.Count);
+        Assert.Equal(Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Length, run.Results.Count);
         Assert.All(run.Results, r => Assert.Equal("gomodel", r.GetProperty("engine").GetString()));
         Assert.All(run.Results, r => Assert.NotEqual(0, r.GetProperty("violations").GetArrayLength()));
     }

@@ -34,5 +34,19 @@ public sealed class GoModelFixturesTests
         Assert.False(result.Verdict is CheckVerdict.Mismatch or CheckVerdict.EngineError);
     }
 
+    /// <summary>fixtures/gomodel/variants: two named variants diffed, e.g. resolving once vs twice.</summary>
+    [Fact]
+    public void VariantFixtures_ExpectationsHold()
+    {
+        var files = Directory.GetFiles(Repository.Path("fixtures", "gomodel", "variants"), "*.json");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var result = GoModelCheckResult.Check(ScenarioReader.Read(File.ReadAllBytes(file)));
+            Assert.Empty(result.ExpectationFailures);
+            Assert.Equal(CheckVerdict.ExpectedMismatch, result.Verdict);
+        }
+    }
+
     private static Scenario Read(string file) => ScenarioReader.Read(File.ReadAllBytes(Repository.Path("fixtures", "gomodel", file)));
 }
