@@ -114,9 +114,8 @@ public static class GoModelShrinker
             for (var c = 0; c < pool.Candidates.Count; c++)
             {
                 var candidate = pool.Candidates[c];
-                if (candidate.Priority != 1 || candidate.Weight != 1)
+                foreach (var unit in UnitRanks(candidate))
                 {
-                    var unit = candidate with { Priority = candidate.Priority != 1 ? 1 : candidate.Priority, Weight = candidate.Priority != 1 ? candidate.Weight : 1 };
                     yield return s with { Config = config with { Pools = Replace(config.Pools, p, pool with { Candidates = Replace(pool.Candidates, c, unit) }) } };
                 }
             }
@@ -131,6 +130,20 @@ public static class GoModelShrinker
         if (config.Defaults.SessionAffinityTtlMs != defaults.SessionAffinityTtlMs)
         {
             yield return s with { Config = config with { Defaults = config.Defaults with { SessionAffinityTtlMs = defaults.SessionAffinityTtlMs } } };
+        }
+    }
+
+    /// <summary>The candidate with its priority, then its weight, reset to 1 (valid under either strategy).</summary>
+    private static IEnumerable<PoolCandidate> UnitRanks(PoolCandidate candidate)
+    {
+        if (candidate.Priority != 1)
+        {
+            yield return candidate with { Priority = 1 };
+        }
+
+        if (candidate.Weight != 1)
+        {
+            yield return candidate with { Weight = 1 };
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RouteShadow.Cli.Tests.Support;
 
 namespace RouteShadow.Cli.Tests.GoModel;
@@ -44,6 +45,21 @@ public sealed class GoModelCommandsTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("mismatch", Assert.Single(run.Results).GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task Check_BrokenCheckWithoutExpect_IsAFindingEvenWhenTheLedgersAgree()
+    {
+        var text = File.ReadAllText(Repository.Path("fixtures", "gomodel", "listing-advances-counters.json"));
+        var file = _folder.Write("bare.json", text[..text.IndexOf(",\n    \"expect\"", StringComparison.Ordinal)] + "\n  }\n}\n");
+
+        var run = await AppRun.Of("check", file, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        var result = Assert.Single(run.Results);
+        Assert.Equal("mismatch", result.GetProperty("verdict").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("first_divergence").ValueKind);
+        Assert.Equal("listing_advances_counters", Assert.Single(result.GetProperty("violations").EnumerateArray()).GetString());
     }
 
     [Fact]

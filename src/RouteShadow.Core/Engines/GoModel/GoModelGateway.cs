@@ -38,7 +38,7 @@ public sealed class GoModelGateway
         switch (what)
         {
             case RequestStep request:
-                _ = Serve(step, request, ledger);
+                Serve(step, request, ledger);
                 break;
             case ListModelsStep:
                 var listing = ListModels();

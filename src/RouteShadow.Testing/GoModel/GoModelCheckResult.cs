@@ -14,12 +14,15 @@ public sealed record GoModelCheckResult(
     IReadOnlyList<GoModelBugs> Violations,
     IReadOnlyList<string> ExpectationFailures)
 {
-    /// <summary>The codex-helper verdicts, with the same meaning: a ledger difference nothing expects is a finding.</summary>
+    /// <summary>
+    /// The codex-helper verdicts, with the same meaning: differing ledgers or a broken check that no
+    /// expect block pins is a finding (<see cref="CheckVerdict.Mismatch"/>).
+    /// </summary>
     public CheckVerdict Verdict => Comparison switch
     {
         { Error: not null } => CheckVerdict.EngineError,
         _ when ExpectationFailures.Count > 0 => CheckVerdict.ExpectationFailed,
-        { Matches: true } => CheckVerdict.Match,
+        { Matches: true } when Violations.Count == 0 => CheckVerdict.Match,
         _ when Scenario.GoModel!.Expect is not null => CheckVerdict.ExpectedMismatch,
         _ => CheckVerdict.Mismatch,
     };
