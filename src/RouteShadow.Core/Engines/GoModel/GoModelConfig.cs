@@ -17,12 +17,18 @@ public sealed record PoolCandidate(string Provider, string Model, int Priority, 
 /// <summary>A canonical model name and the concrete candidates that serve it, in declaration order.</summary>
 public sealed record ModelPool(string Canonical, IReadOnlyList<PoolCandidate> Candidates);
 
-/// <summary><c>routing.defaults.failover</c>: when a failed primary is followed by its fallbacks.</summary>
+/// <summary><c>routing.defaults.failover</c>: when a failed primary is followed by its fallbacks. Equal by value, status list included.</summary>
 public sealed record FailoverSettings(bool Enabled, int MaxAttempts, IReadOnlyList<int> RetryOnStatuses, bool RetryOnModelErrors)
 {
     public static IReadOnlyList<int> DefaultStatuses { get; } = [429, 500, 502, 503, 504];
 
     public static FailoverSettings Default { get; } = new(true, 3, DefaultStatuses, true);
+
+    public bool Equals(FailoverSettings? other) =>
+        other is not null && Enabled == other.Enabled && MaxAttempts == other.MaxAttempts
+        && RetryOnStatuses.SequenceEqual(other.RetryOnStatuses) && RetryOnModelErrors == other.RetryOnModelErrors;
+
+    public override int GetHashCode() => HashCode.Combine(Enabled, MaxAttempts, RetryOnStatuses.Count, RetryOnModelErrors);
 }
 
 /// <summary><c>routing.defaults</c>, after normalisation.</summary>

@@ -10,7 +10,7 @@ public sealed class GoModelConfigLoaderTests
     public void Defaults_OmittedKeys_KeepTheFileLoaderDefaults()
     {
         var config = Config(null, ("gpt", [C("a")]));
-        Assert.Equal(RoutingDefaults.Default, config.Defaults with { Failover = config.Defaults.Failover with { RetryOnStatuses = FailoverSettings.DefaultStatuses } });
+        Assert.Equal(RoutingDefaults.Default, config.Defaults);
         Assert.Equal([429, 500, 502, 503, 504], config.Defaults.Failover.RetryOnStatuses);
     }
 
@@ -34,6 +34,10 @@ public sealed class GoModelConfigLoaderTests
         Assert.Equal(3, config.Defaults.Failover.MaxAttempts);
         Assert.Equal(FailoverSettings.DefaultStatuses, config.Defaults.Failover.RetryOnStatuses);
     }
+
+    [Fact]
+    public void FailoverSettings_AreEqualByValue() =>
+        Assert.Equal(FailoverSettings.Default, FailoverSettings.Default with { RetryOnStatuses = [429, 500, 502, 503, 504] });
 
     [Fact]
     public void Booleans_AreNotReDefaulted() =>
