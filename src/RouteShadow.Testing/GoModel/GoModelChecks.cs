@@ -68,7 +68,7 @@ public static class GoModelChecks
 
     private static CheckViolation? TogglesAreLocal(GoModelQuestion question, GoModelVariant variant)
     {
-        var gateway = Replay(question, variant, (_, _, _, _) => false, () => false);
+        var gateway = PlayedThrough(question, variant);
         var config = question.Config;
         List<(ModelPool Pool, PoolCandidate Candidate)> members = [.. config.Pools.SelectMany(p => p.Candidates.Select(c => (p, c)))];
         IEnumerable<RoutingStateEntry> entities =
@@ -94,7 +94,7 @@ public static class GoModelChecks
             return null;
         }
 
-        var gateway = Replay(question, variant, (_, _, _, _) => false, () => false);
+        var gateway = PlayedThrough(question, variant);
         foreach (var pool in question.Config.Pools)
         {
             var run = new GoModelGateway(gateway.Config, variant, gateway.State.Clone(), question.Replies);
@@ -206,6 +206,10 @@ public static class GoModelChecks
 
         return gateway;
     }
+
+    /// <summary>The gateway once every step of the question has been played.</summary>
+    private static GoModelGateway PlayedThrough(GoModelQuestion question, GoModelVariant variant) =>
+        new GoModelEngine(variant).Play(question, []);
 
     private static List<string> Names(IEnumerable<PoolCandidate> candidates) => [.. candidates.Select(c => c.Qualified)];
 
