@@ -39,6 +39,33 @@ public sealed class GoModelEngineTests
     }
 
     [Fact]
+    public void WeightedRoundRobin_TiesGoToTheEarliestBySortOrder_WeightThenPriorityThenName()
+    {
+        var config = Config("weighted_round_robin", ("gpt", [C("b", priority: 2, weight: 2), C("c", priority: 1, weight: 2), C("a", priority: 2, weight: 2)]));
+        var ledger = Plan(GoModelVariant.Named("resolve-once")!, Question(config, [Request()]));
+        Assert.Equal(("c/m", "fallbacks=[a/m,b/m]"), (Report(ledger).Candidate, Report(ledger).Detail));
+    }
+
+    [Fact]
+    public void WeightedRoundRobin_Head_RecoveredCandidateTakesABurst()
+    {
+        // While b is disabled only a's count climbs; once b is back its score is far ahead (N2).
+        var config = Weighted(C("a"), C("b")) with { Defaults = RoutingDefaults.Default with { Strategy = PoolStrategy.WeightedRoundRobin, SessionAffinity = false } };
+        var off = new SetStateStep(new RoutingStateEntry(RoutingStateKind.Provider, "b", null, null, false));
+        var on = new SetStateStep(new RoutingStateEntry(RoutingStateKind.Provider, "b", null, null, true));
+        List<GoModelStep> steps = [off, .. Enumerable.Repeat<GoModelStep>(Request(), 4), on, .. Enumerable.Repeat<GoModelStep>(Request(), 4)];
+        var picks = Dispatched(Plan(GoModelVariant.Named("resolve-once")!, Question(config, steps))).Skip(4);
+        Assert.Equal(["b/m", "b/m", "b/m", "b/m"], picks);
+    }
+
+    [Fact]
+    public void UnmatchedModel_IsRejectedAsUnsupported()
+    {
+        var report = Report(Plan(Specified, Question(Config(null, ("gpt", [C("a")])), [Request("nope")])));
+        Assert.Equal((GoModelEntryKind.Reject, 400, "unsupported model: nope"), (report.Kind, report.Status, report.Detail));
+    }
+
+    [Fact]
     public void DoubleResolve_Head_RunsOnTheFirstPickButReportsTheSecond()
     {
         var config = Weighted(C("a"), C("b")) with { Defaults = RoutingDefaults.Default with { Strategy = PoolStrategy.WeightedRoundRobin, SessionAffinity = false } };
