@@ -83,7 +83,7 @@ public static class GoModelChecks
             members,
             Covers,
             (g, m) => g.Selectable(m.Pool, m.Candidate),
-            g => new GoModelGateway(g.Config, g.Variant, g.State.Clone(), question.Replies),
+            g => g.Fork(),
             (g, entity) => g.State.Manual.Upsert(entity with { Enabled = !EnabledNow(g.State.Manual, entity) }));
     }
 
@@ -97,7 +97,7 @@ public static class GoModelChecks
         var gateway = PlayedThrough(question, variant);
         foreach (var pool in question.Config.Pools)
         {
-            var run = new GoModelGateway(gateway.Config, variant, gateway.State.Clone(), question.Replies);
+            var run = gateway.Fork();
             var weights = pool.Candidates.Where(c => run.Selectable(pool, c)).ToDictionary(c => c.Qualified, c => c.Weight);
             var picks = Enumerable.Range(0, PicksPerWeight * weights.Values.Sum()).Select(_ => run.Pick(pool)?.Qualified).OfType<string>().ToList();
             if (PickFrequenciesFollowWeights.Check(weights, picks) is { } violation)

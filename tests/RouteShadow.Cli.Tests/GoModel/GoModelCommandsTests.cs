@@ -104,7 +104,7 @@ public sealed class GoModelCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Reproduce_GoModelScenario_PlaysBothVariantsAndExitsOneWhenTheyPart()
+    public async Task Reproduce_GoModelScenario_PlaysBothVariantsOverHttpAndExitsOneWhenTheyPart()
     {
         var run = await AppRun.Of("reproduce", Repository.Path("fixtures", "gomodel", "double-resolve.json"), "--format", "json");
 
@@ -113,5 +113,9 @@ public sealed class GoModelCommandsTests : IDisposable
         Assert.Equal(["specified", "head"], result.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("variant").GetString()));
         Assert.Equal(1, result.GetProperty("first_divergence").GetInt32());
         Assert.Contains("counter gpt|a/m2 = 1", result.GetProperty("runs")[1].GetProperty("state_after").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, result.GetProperty("runs")[0].GetProperty("problems").GetArrayLength());
+        Assert.Equal(
+            "step 0 reports d/m2, which received no request (reached: a/m2)",
+            Assert.Single(result.GetProperty("runs")[1].GetProperty("problems").EnumerateArray()).GetString());
     }
 }

@@ -18,10 +18,13 @@ public sealed class GoModelEngine(GoModelVariant variant) : IRoutingEngine<GoMod
         return ledger;
     }
 
-    /// <summary>Plays the question into <paramref name="ledger"/> and returns the gateway, to look at the state it leaves.</summary>
-    public GoModelGateway Play(GoModelQuestion question, List<GoModelAttempt> ledger)
+    /// <summary>
+    /// Plays the question into <paramref name="ledger"/> and returns the gateway, to look at the state
+    /// it leaves; <paramref name="upstream"/> replaces the scripted replies (e.g. real HTTP servers).
+    /// </summary>
+    public GoModelGateway Play(GoModelQuestion question, List<GoModelAttempt> ledger, UpstreamCall? upstream = null)
     {
-        var gateway = GoModelGateway.For(question, Variant);
+        var gateway = GoModelGateway.For(question, Variant, upstream);
         for (var step = 0; step < question.Steps.Count; step++)
         {
             gateway.Play(step, question.Steps[step], ledger);

@@ -8,15 +8,15 @@ namespace RouteShadow.Core.Engines.GoModel;
 public sealed class GoModelGateway
 {
     private readonly PoolResolver _resolver;
-    private readonly ScriptedReplies.Cursor _replies;
+    private readonly UpstreamCall _upstream;
 
-    public GoModelGateway(GoModelConfig config, GoModelVariant variant, GoModelState state, ScriptedReplies replies)
+    public GoModelGateway(GoModelConfig config, GoModelVariant variant, GoModelState state, UpstreamCall upstream)
     {
         Config = config;
         Variant = variant;
         State = state;
         _resolver = new PoolResolver(config, variant);
-        _replies = replies.Start();
+        _upstream = upstream;
     }
 
     public GoModelConfig Config { get; }
@@ -25,12 +25,18 @@ public sealed class GoModelGateway
 
     public GoModelState State { get; }
 
-    /// <summary>A gateway at the start of <paramref name="question"/>, on a state of its own.</summary>
-    public static GoModelGateway For(GoModelQuestion question, GoModelVariant variant) => new(
-        question.Config,
-        variant,
-        GoModelState.From(question.State, question.NowMs, poolDimension: !variant.Has(GoModelBugs.ToggleCrossesPools)),
-        question.Replies);
+    /// <summary>
+    /// A gateway at the start of <paramref name="question"/>, on a state of its own, whose upstreams
+    /// answer as the question scripts them — or as <paramref name="upstream"/> does when given.
+    /// </summary>
+    public static GoModelGateway For(GoModelQuestion question, GoModelVariant variant, UpstreamCall? upstream = null)
+    {
+        var state = GoModelState.From(question.State, question.NowMs, poolDimension: !variant.Has(GoModelBugs.ToggleCrossesPools));
+        return new GoModelGateway(question.Config, variant, state, upstream ?? question.Replies.Start().Next);
+    }
+
+    /// <summary>A gateway on a copy of this one's state, calling the same upstreams: for what-if questions that must not touch this one.</summary>
+    public GoModelGateway Fork() => new(Config, Variant, State.Clone(), _upstream);
 
     /// <summary>Applies one step, appending what it did to <paramref name="ledger"/>.</summary>
     public void Play(int step, GoModelStep what, List<GoModelAttempt> ledger)
@@ -185,7 +191,7 @@ public sealed class GoModelGateway
 
     private UpstreamReply Dispatch(int step, PoolCandidate candidate, string reason, List<PoolCandidate> dispatched, List<GoModelAttempt> ledger)
     {
-        var reply = _replies.Next(candidate.Qualified);
+        var reply = _upstream(step, candidate);
         dispatched.Add(candidate);
         ledger.Add(new GoModelAttempt(step, GoModelEntryKind.Dispatch, dispatched.Count, candidate.Qualified, reply.Status, reason));
         return reply;

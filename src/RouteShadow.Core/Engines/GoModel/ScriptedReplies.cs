@@ -8,6 +8,9 @@ public sealed record UpstreamReply(int Status, string Message = "")
     public bool Succeeded => Status is >= 200 and < 300;
 }
 
+/// <summary>How the gateway reaches an upstream: the request of step <paramref name="step"/> sent to <paramref name="target"/>, and its answer.</summary>
+public delegate UpstreamReply UpstreamCall(int step, PoolCandidate target);
+
 /// <summary>
 /// Per <c>provider/model</c>, the answers it gives in dispatch order across the whole run; the last
 /// repeats, and a candidate with no script always succeeds.
@@ -24,8 +27,10 @@ public sealed record ScriptedReplies(IReadOnlyDictionary<string, IReadOnlyList<U
     {
         private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
 
-        public UpstreamReply Next(string candidate)
+        /// <summary>The next answer of <paramref name="target"/>; an <see cref="UpstreamCall"/>, so the step is not used.</summary>
+        public UpstreamReply Next(int step, PoolCandidate target)
         {
+            var candidate = target.Qualified;
             if (!script.ByCandidate.TryGetValue(candidate, out var replies) || replies.Count == 0)
             {
                 return UpstreamReply.Ok;
