@@ -53,6 +53,14 @@ internal sealed class CheckPipeline(ScenarioCheck check, IResultWriter writer)
                 continue;
             }
 
+            if (scenario.GoModel is not null)
+            {
+                var gomodel = Testing.GoModel.GoModelCheckResult.Check(scenario);
+                writer.WriteGoModelResult(gomodel, range.Bytes);
+                range.Tally.Add(gomodel.Verdict);
+                continue;
+            }
+
             var result = check.Check(scenario);
             writer.WriteResult(result, range.Bytes);
             range.Tally.Add(result.Verdict);

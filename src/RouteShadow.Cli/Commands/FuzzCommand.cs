@@ -52,13 +52,19 @@ internal static class FuzzCommand
                           + "Default: table on a terminal, json otherwise.",
         };
         format.AcceptOnlyFromAmong("json", "table");
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Which engine family to fuzz: codex-helper (legacy vs executor) or gomodel (its findings, named by check).",
+            DefaultValueFactory = _ => "codex-helper",
+        };
+        engine.AcceptOnlyFromAmong("codex-helper", "gomodel");
 
         var command = new Command(
             "fuzz",
             "Runs generated scenarios through both engines, counts divergences per class and shrinks one minimal example "
             + "of each. Exit codes: 0 every divergence belongs to a known class; 1 an unclassified divergence; 2 usage.")
         {
-            cases, seed, reachable, output, time, format,
+            cases, seed, reachable, output, time, format, engine,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -74,7 +80,8 @@ internal static class FuzzCommand
                 parse.GetValue(reachable) ? ScenarioMode.Reachable : ScenarioMode.FreeForm,
                 parse.GetValue(output),
                 parse.GetValue(time),
-                chosen);
+                chosen,
+                parse.GetValue(engine)!);
             return Task.FromResult(run(options, cancellationToken));
         });
         return command;

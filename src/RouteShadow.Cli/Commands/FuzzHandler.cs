@@ -10,10 +10,15 @@ namespace RouteShadow.Cli.Commands;
 /// Runs <c>routeshadow fuzz</c>: the fuzzer's table or JSON summary on stdout, the example files in
 /// <c>--out</c>, and exit 1 when a divergence no known class explains turns up.
 /// </summary>
-internal sealed class FuzzHandler(ParityFuzzer fuzzer, StandardStreams streams, ILogger<FuzzHandler> logger)
+internal sealed class FuzzHandler(ParityFuzzer fuzzer, GoModel.GoModelFuzzRun gomodel, StandardStreams streams, ILogger<FuzzHandler> logger)
 {
     public int Run(FuzzCommandOptions options, CancellationToken cancellationToken)
     {
+        if (options.Engine == "gomodel")
+        {
+            return gomodel.Run(options, cancellationToken);
+        }
+
         logger.LogInformation("fuzzing {Cases} cases from seed {Seed}", options.Cases, options.Seed);
         var result = fuzzer.Run(
             new FuzzOptions { Cases = options.Cases, Seed = options.Seed, Mode = options.Mode, TimeLimit = options.TimeLimit },

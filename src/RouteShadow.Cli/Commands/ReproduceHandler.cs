@@ -36,6 +36,11 @@ internal sealed class ReproduceHandler(StandardStreams streams, TimeProvider clo
             return ExitCodes.InputError;
         }
 
+        if (scenario.GoModel is not null)
+        {
+            return GoModel.GoModelReproduce.Run(scenario, options.Format, streams.Output);
+        }
+
         using var farm = UpstreamFarm.Start(scenario);
         logger.LogInformation("started {Count} upstreams for {Scenario}", farm.BaseUrls.Count, options.Scenario);
         var exitCode = options.Proxy is { } proxy

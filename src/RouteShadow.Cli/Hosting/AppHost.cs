@@ -27,6 +27,8 @@ internal static class AppHost
             .AddSingleton<CheckHandler>()
             .AddSingleton<ParityFuzzer>()
             .AddSingleton<FuzzHandler>()
+            .AddSingleton<Testing.GoModel.GoModelFuzzer>()
+            .AddSingleton<GoModel.GoModelFuzzRun>()
             .AddSingleton<ReplayHandler>()
             .AddSingleton<SynthHandler>()
             .AddSingleton<ReproduceHandler>()

@@ -13,4 +13,6 @@ internal interface IResultWriter
     void WriteResult(CheckResult result, IBufferWriter<byte> output);
 
     void WriteError(InputError error, IBufferWriter<byte> output);
+
+    void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output);
 }

@@ -21,6 +21,8 @@ internal sealed class JsonLinesWriter : IResultWriter
         output.Write("\n"u8);
     }
 
+    public void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteJson(result, output);
+
     public void WriteError(InputError error, IBufferWriter<byte> output)
     {
         using (var json = new Utf8JsonWriter(output, ScenarioWriter.Compact))

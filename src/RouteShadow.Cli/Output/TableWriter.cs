@@ -12,6 +12,8 @@ internal sealed class TableWriter(bool color) : IResultWriter
 
     public void WriteError(InputError error, IBufferWriter<byte> output) => Write(TableRenderer.Render(error, color), output);
 
+    public void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteTable(result, output);
+
     private static void Write(string block, IBufferWriter<byte> output)
     {
         Encoding.UTF8.GetBytes(block, output);

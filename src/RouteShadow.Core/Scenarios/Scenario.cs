@@ -16,7 +16,8 @@ public sealed record Scenario(
     ScenarioRequest Request,
     IReadOnlyList<ScenarioStation> Stations,
     ScenarioExpectation? Expect = null,
-    RetrySettings? Retry = null)
+    RetrySettings? Retry = null,
+    Engines.GoModel.GoModelSection? GoModel = null)
 {
     public const string SchemaId = "routeshadow/scenario@1";
 

@@ -85,6 +85,7 @@ public static partial class ScenarioReader
         List<ScenarioStation>? stations = null;
         ScenarioExpectation? expect = null;
         Reproduction.RetrySettings? retry = null;
+        Engines.GoModel.GoModelSection? gomodel = null;
         int schemaAt = 0, seen = 0;
         for (var more = hasField; more; more = c.NextField())
         {
@@ -128,6 +129,11 @@ public static partial class ScenarioReader
                 c.Once(ref seen, 6);
                 retry = ReadRetry(ref c);
             }
+            else if (c.FieldIs("gomodel"u8))
+            {
+                c.Once(ref seen, 7);
+                gomodel = ReadGoModel(ref c);
+            }
             else
             {
                 throw c.UnknownField();
@@ -147,7 +153,7 @@ public static partial class ScenarioReader
 
         return stations is null
             ? throw c.MissingField("stations")
-            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect, retry);
+            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect, retry, gomodel);
     }
 
     private static List<ScenarioStation> ReadStations(ref JsonCursor c)

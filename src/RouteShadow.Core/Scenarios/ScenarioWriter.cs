@@ -66,6 +66,11 @@ public static partial class ScenarioWriter
             WriteRetry(writer, retry);
         }
 
+        if (scenario.GoModel is { } gomodel)
+        {
+            WriteGoModel(writer, gomodel);
+        }
+
         writer.WriteEndObject();
     }
 
