@@ -85,6 +85,7 @@ public static partial class ScenarioReader
         List<ScenarioStation>? stations = null;
         ScenarioExpectation? expect = null;
         Reproduction.RetrySettings? retry = null;
+        Harn.HarnSection? harn = null;
         int schemaAt = 0, seen = 0;
         for (var more = hasField; more; more = c.NextField())
         {
@@ -128,6 +129,11 @@ public static partial class ScenarioReader
                 c.Once(ref seen, 6);
                 retry = ReadRetry(ref c);
             }
+            else if (c.FieldIs("harn"u8))
+            {
+                c.Once(ref seen, 7);
+                harn = ReadHarn(ref c);
+            }
             else
             {
                 throw c.UnknownField();
@@ -145,9 +151,10 @@ public static partial class ScenarioReader
                 JsonPaths.Field(c.Path(), "schema"), $"unsupported schema '{schema}', expected '{Scenario.SchemaId}'", c.LineAt(schemaAt));
         }
 
-        return stations is null
+        // A harn scenario routes through its policy, not through stations.
+        return stations is null && harn is null
             ? throw c.MissingField("stations")
-            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect, retry);
+            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations ?? [], expect, retry) { Harn = harn };
     }
 
     private static List<ScenarioStation> ReadStations(ref JsonCursor c)

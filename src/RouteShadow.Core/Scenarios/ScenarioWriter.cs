@@ -66,6 +66,11 @@ public static partial class ScenarioWriter
             WriteRetry(writer, retry);
         }
 
+        if (scenario.Harn is { } harn)
+        {
+            WriteHarn(writer, harn);
+        }
+
         writer.WriteEndObject();
     }
 
