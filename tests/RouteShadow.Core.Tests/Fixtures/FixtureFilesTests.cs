@@ -22,6 +22,7 @@ public sealed class FixtureFilesTests
         .. Directory.EnumerateFiles(FixturesRoot, "*.json", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(FixturesRoot, path).Replace('\\', '/'))
             .Where(path => !path.StartsWith("conformance/", StringComparison.Ordinal) && !path.StartsWith("reproduce/", StringComparison.Ordinal))
+            .Where(path => !path.StartsWith("harn/", StringComparison.Ordinal)) // harn scenarios: HarnFixtureFilesTests
             .Order(StringComparer.Ordinal),
     ];
 
