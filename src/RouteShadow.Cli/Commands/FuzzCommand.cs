@@ -52,13 +52,20 @@ internal static class FuzzCommand
                           + "Default: table on a terminal, json otherwise.",
         };
         format.AcceptOnlyFromAmong("json", "table");
+        var engine = new Option<string>("--engine")
+        {
+            Description = "The engine family: codex-helper (legacy vs executor parity) or harn (the seed's known bug classes "
+                          + "under the harn checks; --reachable does not apply).",
+            DefaultValueFactory = _ => "codex-helper",
+        };
+        engine.AcceptOnlyFromAmong("codex-helper", Fuzzing.HarnFuzzRun.Engine);
 
         var command = new Command(
             "fuzz",
             "Runs generated scenarios through both engines, counts divergences per class and shrinks one minimal example "
             + "of each. Exit codes: 0 every divergence belongs to a known class; 1 an unclassified divergence; 2 usage.")
         {
-            cases, seed, reachable, output, time, format,
+            cases, seed, reachable, output, time, format, engine,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -74,7 +81,8 @@ internal static class FuzzCommand
                 parse.GetValue(reachable) ? ScenarioMode.Reachable : ScenarioMode.FreeForm,
                 parse.GetValue(output),
                 parse.GetValue(time),
-                chosen);
+                chosen,
+                parse.GetValue(engine)!);
             return Task.FromResult(run(options, cancellationToken));
         });
         return command;

@@ -4,4 +4,5 @@ using RouteShadow.Testing.Generators;
 namespace RouteShadow.Cli.Commands;
 
 /// <summary>What <c>routeshadow fuzz</c> was asked to do.</summary>
-internal sealed record FuzzCommandOptions(int Cases, ulong Seed, ScenarioMode Mode, string? Out, TimeSpan? TimeLimit, OutputFormat Format);
+/// <param name="Engine">The engine family fuzzed: <c>codex-helper</c> (the default) or <c>harn</c>.</param>
+internal sealed record FuzzCommandOptions(int Cases, ulong Seed, ScenarioMode Mode, string? Out, TimeSpan? TimeLimit, OutputFormat Format, string Engine = "codex-helper");

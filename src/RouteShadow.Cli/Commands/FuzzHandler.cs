@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using RouteShadow.Cli.Fuzzing;
 using RouteShadow.Cli.Hosting;
 using RouteShadow.Cli.Output;
 using RouteShadow.Testing.Fuzzing;
@@ -10,10 +11,15 @@ namespace RouteShadow.Cli.Commands;
 /// Runs <c>routeshadow fuzz</c>: the fuzzer's table or JSON summary on stdout, the example files in
 /// <c>--out</c>, and exit 1 when a divergence no known class explains turns up.
 /// </summary>
-internal sealed class FuzzHandler(ParityFuzzer fuzzer, StandardStreams streams, ILogger<FuzzHandler> logger)
+internal sealed class FuzzHandler(ParityFuzzer fuzzer, HarnFuzzRun harn, StandardStreams streams, ILogger<FuzzHandler> logger)
 {
     public int Run(FuzzCommandOptions options, CancellationToken cancellationToken)
     {
+        if (options.Engine == HarnFuzzRun.Engine)
+        {
+            return harn.Run(options, cancellationToken);
+        }
+
         logger.LogInformation("fuzzing {Cases} cases from seed {Seed}", options.Cases, options.Seed);
         var result = fuzzer.Run(
             new FuzzOptions { Cases = options.Cases, Seed = options.Seed, Mode = options.Mode, TimeLimit = options.TimeLimit },

@@ -26,6 +26,7 @@ internal static class AppHost
             .AddSingleton<CheckHandler>()
             .AddSingleton<ParityFuzzer>()
             .AddSingleton<FuzzHandler>()
+            .AddSingleton<Fuzzing.HarnFuzzRun>()
             .AddSingleton<ReplayHandler>()
             .AddSingleton<SynthHandler>()
             .AddSingleton<ReproduceHandler>();

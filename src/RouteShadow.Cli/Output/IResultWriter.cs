@@ -12,5 +12,7 @@ internal interface IResultWriter
 {
     void WriteResult(CheckResult result, IBufferWriter<byte> output);
 
+    void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output);
+
     void WriteError(InputError error, IBufferWriter<byte> output);
 }
