@@ -45,7 +45,7 @@ internal static class HarnReproduction
 
         text.Append('\n').Append(report.FirstDivergence is { } at
             ? string.Create(CultureInfo.InvariantCulture, $"the ledgers part at attempt position {at}\n")
-            : "the ledgers are the same\n");
+            : report.Matches ? "the runs are the same\n" : "the ledgers are the same; the outcomes differ\n");
         return text.ToString();
     }
 
@@ -64,10 +64,6 @@ internal static class HarnReproduction
                 json.WriteString("variant", variant.Name);
                 json.WriteNumber("elapsed_ms", run.ElapsedMs);
                 HarnJson.WriteRun(json, "run", HarnRunSummary.Of(run));
-                if (run.Error is { } error)
-                {
-                    HarnJson.WriteError(json, "error", error);
-                }
 
                 json.WriteStartArray("events");
                 foreach (var routingEvent in run.Events)

@@ -18,6 +18,12 @@ public enum HarnBugClass
     /// <summary>H1: <c>on_exceed: warn</c> fails the call in the preflight instead of only warning.</summary>
     WarnFailsInPreflight,
 
+    /// <summary>H10: a budget abort leaves no ledger record for the link that caused it.</summary>
+    BudgetAbortUnrecorded,
+
+    /// <summary>H9: a chain that only skipped ends with <c>…no attempts (empty chain?)</c>, an error no attempt carries.</summary>
+    SkippedChainBlamesEmptyChain,
+
     /// <summary>A check failed and no known class explains it: a finding to investigate.</summary>
     Unclassified,
 }
@@ -31,6 +37,8 @@ public static class HarnBugClasses
         HarnBugClass.RaceDeadline => "race_deadline",
         HarnBugClass.RaceBackupSkipsBudget => "race_backup_skips_budget",
         HarnBugClass.WarnFailsInPreflight => "warn_fails_in_preflight",
+        HarnBugClass.BudgetAbortUnrecorded => "budget_abort_unrecorded",
+        HarnBugClass.SkippedChainBlamesEmptyChain => "skipped_chain_blames_empty_chain",
         _ => "unclassified",
     };
 
@@ -41,10 +49,16 @@ public static class HarnBugClasses
         HarnBugClass.RaceDeadline => "H3, H6",
         HarnBugClass.RaceBackupSkipsBudget => "H5",
         HarnBugClass.WarnFailsInPreflight => "H1",
+        HarnBugClass.BudgetAbortUnrecorded => "H10",
+        HarnBugClass.SkippedChainBlamesEmptyChain => "H9",
         _ => "-",
     };
 
     /// <summary>The check whose failure the class explains.</summary>
-    public static string Check(this HarnBugClass bug) =>
-        bug == HarnBugClass.WarnFailsInPreflight ? "warn_changes_only_events" : "raced_not_worse_than_sequential";
+    public static string Check(this HarnBugClass bug) => bug switch
+    {
+        HarnBugClass.WarnFailsInPreflight => "warn_changes_only_events",
+        HarnBugClass.BudgetAbortUnrecorded or HarnBugClass.SkippedChainBlamesEmptyChain => "ledger_accounts_for_the_outcome",
+        _ => "raced_not_worse_than_sequential",
+    };
 }

@@ -18,6 +18,13 @@ public static class HarnChecks
         (HarnBugClass.RaceBackupSkipsBudget, v => v with { BackupSkipsBudgetPolicy = false }, v => v with { BackupSkipsBudgetPolicy = true }),
     ];
 
+    /// <summary>The ledger fixes, one per class.</summary>
+    private static readonly (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] LedgerFixes =
+    [
+        (HarnBugClass.BudgetAbortUnrecorded, v => v with { AbortLeavesNoRecord = false }, v => v with { AbortLeavesNoRecord = true }),
+        (HarnBugClass.SkippedChainBlamesEmptyChain, v => v with { AllSkippedSaysEmptyChain = false }, v => v with { AllSkippedSaysEmptyChain = true }),
+    ];
+
     /// <summary><see cref="Checks.RacedNotWorseThanSequential"/>: <paramref name="variant"/> raced against itself with racing off.</summary>
     public static string? RacedNotWorseThanSequential(HarnVariant variant, HarnQuestion question) =>
         Checks.RacedNotWorseThanSequential.Check(
@@ -42,27 +49,24 @@ public static class HarnChecks
             q => Observe(engine.Run(q)));
     }
 
+    /// <summary>
+    /// <see cref="Checks.LedgerAccountsForTheOutcome"/>: every attempt a <c>budget_exceeded</c> or
+    /// <c>attempt</c> event names is in the ledger, and a failed call's error is one a record carries.
+    /// </summary>
+    public static string? LedgerAccountsForTheOutcome(HarnVariant variant, HarnQuestion question) =>
+        Checks.LedgerAccountsForTheOutcome.Check(
+            new HarnEngine(variant).Run(question),
+            run => run.Events.Where(e => e.Name is "attempt" or "budget_exceeded").Select(e => e.Fields.First(f => f.Key == "attempt").Value),
+            run => run.Attempts.Select(a => a.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            run => run.Error,
+            run => run.Attempts.Select(a => a.Error).OfType<ErrorSnapshot>());
+
     /// <summary>The known classes that explain the seed's violations on <paramref name="question"/>; empty when every check holds.</summary>
     public static IReadOnlyList<HarnBugClass> SeedViolations(HarnQuestion question)
     {
         var classes = new List<HarnBugClass>();
-        if (RacedNotWorseThanSequential(HarnVariant.Seed, question) is not null)
-        {
-            foreach (var (bug, fix, undo) in RaceFixes)
-            {
-                if (RacedNotWorseThanSequential(fix(HarnVariant.Seed), question) is null
-                    || RacedNotWorseThanSequential(undo(HarnVariant.RaceFixed), question) is not null)
-                {
-                    classes.Add(bug);
-                }
-            }
-
-            if (classes.Count == 0)
-            {
-                classes.Add(HarnBugClass.Unclassified);
-            }
-        }
-
+        Blame(RacedNotWorseThanSequential, RaceFixes, HarnVariant.RaceFixed, question, classes);
+        Blame(LedgerAccountsForTheOutcome, LedgerFixes, HarnVariant.LedgerComplete, question, classes);
         if (WarnChangesOnlyEvents(HarnVariant.Seed, question) is not null)
         {
             classes.Add(WarnChangesOnlyEvents(HarnVariant.WarnSpecified, question) is null ? HarnBugClass.WarnFailsInPreflight : HarnBugClass.Unclassified);
@@ -71,9 +75,34 @@ public static class HarnChecks
         return classes.Distinct().Order().ToArray();
     }
 
+    /// <summary>
+    /// When <paramref name="check"/> fails on the seed, blames each class whose fix alone makes it
+    /// pass on the seed, or whose fix alone undone makes it fail on <paramref name="fixedVariant"/>;
+    /// unclassified when no class does.
+    /// </summary>
+    private static void Blame(
+        Func<HarnVariant, HarnQuestion, string?> check,
+        (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] fixes,
+        HarnVariant fixedVariant,
+        HarnQuestion question,
+        List<HarnBugClass> classes)
+    {
+        if (check(HarnVariant.Seed, question) is null)
+        {
+            return;
+        }
+
+        var blamed = fixes.Where(f => check(f.Fix(HarnVariant.Seed), question) is null || check(f.Undo(fixedVariant), question) is not null).ToList();
+        classes.AddRange(blamed.Count > 0 ? blamed.Select(f => f.Class) : [HarnBugClass.Unclassified]);
+    }
+
     /// <summary>The variant pair that shows a class side by side: the seed against the links in sequence, or against warn as specified.</summary>
-    public static (HarnVariant Control, HarnVariant Candidate) PairFor(HarnBugClass bug) =>
-        bug == HarnBugClass.WarnFailsInPreflight ? (HarnVariant.Seed, HarnVariant.WarnSpecified) : (HarnVariant.Seed, HarnVariant.Sequential);
+    public static (HarnVariant Control, HarnVariant Candidate) PairFor(HarnBugClass bug) => bug switch
+    {
+        HarnBugClass.WarnFailsInPreflight => (HarnVariant.Seed, HarnVariant.WarnSpecified),
+        HarnBugClass.BudgetAbortUnrecorded or HarnBugClass.SkippedChainBlamesEmptyChain => (HarnVariant.Seed, HarnVariant.LedgerComplete),
+        _ => (HarnVariant.Seed, HarnVariant.Sequential),
+    };
 
     /// <summary>What a run did, events left out: its outcome, selected position, ledger and error.</summary>
     private static (HarnRunSummary Run, ErrorSnapshot? Error) Observe(HarnRun run) => (HarnRunSummary.Of(run), run.Error);

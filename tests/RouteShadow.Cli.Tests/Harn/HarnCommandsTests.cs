@@ -6,7 +6,11 @@ namespace RouteShadow.Cli.Tests.Harn;
 /// <summary><c>fuzz --engine harn</c>, and <c>check</c> and <c>reproduce</c> on harn scenarios.</summary>
 public sealed class HarnCommandsTests : IDisposable
 {
-    private static readonly string[] KnownClasses = ["race_first_finisher_error", "race_deadline", "race_backup_skips_budget", "warn_fails_in_preflight"];
+    private static readonly string[] KnownClasses =
+    [
+        "race_first_finisher_error", "race_deadline", "race_backup_skips_budget", "warn_fails_in_preflight",
+        "budget_abort_unrecorded", "skipped_chain_blames_empty_chain",
+    ];
 
     private readonly TempFolder _folder = new();
 
@@ -45,8 +49,9 @@ public sealed class HarnCommandsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("fuzz harn: 3000 cases from seed 1:", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("race_deadline              H3, H6  raced_not_worse_than_sequential", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("warn_fails_in_preflight    H1      warn_changes_only_events", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("race_deadline                     H3, H6  raced_not_worse_than_sequential", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("warn_fails_in_preflight           H1      warn_changes_only_events", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("budget_abort_unrecorded           H10     ledger_accounts_for_the_outcome", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +70,7 @@ public sealed class HarnCommandsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("harn seed: failed [generic] routing_policy: race exhausted both primary and backup attempts", run.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("4 scenarios: 0 match, 0 mismatch, 4 expected mismatch, 0 expectation failed, 0 engine error\n", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("6 scenarios: 0 match, 0 mismatch, 6 expected mismatch, 0 expectation failed, 0 engine error\n", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +129,7 @@ public sealed class HarnCommandsTests : IDisposable
         Assert.False(result.GetProperty("matches").GetBoolean());
         var runs = result.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal(["seed", "warn-specified"], runs.Select(r => r.GetProperty("variant").GetString()));
-        Assert.Equal("budget_exceeded", runs[0].GetProperty("error").GetProperty("category").GetString());
+        Assert.Equal("budget_exceeded", runs[0].GetProperty("run").GetProperty("error").GetProperty("category").GetString());
         Assert.Contains(runs[1].GetProperty("events").EnumerateArray(), e => e.GetProperty("category").GetString() == "llm.routing.budget_exceeded");
     }
 }

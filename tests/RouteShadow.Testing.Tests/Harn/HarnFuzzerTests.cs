@@ -17,7 +17,10 @@ public sealed class HarnFuzzerTests
         var result = SeedOne.Value;
 
         Assert.Equal(
-            [HarnBugClass.RaceFirstFinisherError, HarnBugClass.RaceDeadline, HarnBugClass.RaceBackupSkipsBudget, HarnBugClass.WarnFailsInPreflight],
+            [
+                HarnBugClass.RaceFirstFinisherError, HarnBugClass.RaceDeadline, HarnBugClass.RaceBackupSkipsBudget, HarnBugClass.WarnFailsInPreflight,
+                HarnBugClass.BudgetAbortUnrecorded, HarnBugClass.SkippedChainBlamesEmptyChain,
+            ],
             result.Findings.Select(f => f.Class));
         Assert.Equal(0, result.Unclassified);
         Assert.Equal(5_000, result.Cases);

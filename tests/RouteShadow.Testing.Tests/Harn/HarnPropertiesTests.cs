@@ -13,6 +13,8 @@ public sealed class HarnPropertiesTests
 
     public static TheoryData<string> WarnFixedVariants => ["warn-specified", "fixed"];
 
+    public static TheoryData<string> LedgerFixedVariants => ["ledger-complete", "fixed"];
+
     [Theory]
     [MemberData(nameof(RaceFixedVariants))]
     public void RacedNotWorseThanSequential_HoldsForTheFixedRace(string variant) =>
@@ -22,6 +24,21 @@ public sealed class HarnPropertiesTests
     [MemberData(nameof(WarnFixedVariants))]
     public void WarnChangesOnlyEvents_HoldsForWarnAsSpecified(string variant) =>
         PropertyRuns.Check(Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.WarnChangesOnlyEvents(HarnVariant.ByName(variant)!, s)), seed: 72);
+
+    [Theory]
+    [MemberData(nameof(LedgerFixedVariants))]
+    public void LedgerAccountsForTheOutcome_HoldsForTheCompleteLedger(string variant) =>
+        PropertyRuns.Check(Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.LedgerAccountsForTheOutcome(HarnVariant.ByName(variant)!, s)), seed: 73);
+
+    [Fact]
+    public void LedgerAccountsForTheOutcome_FailsForTheSeedWithAShrunkScenario()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() =>
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.LedgerAccountsForTheOutcome(HarnVariant.Seed, s))));
+
+        Assert.Contains("variant seed: ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("\"budget\"", failure.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void RacedNotWorseThanSequential_FailsForTheSeedWithAShrunkScenario()

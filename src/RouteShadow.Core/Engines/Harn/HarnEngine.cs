@@ -55,13 +55,20 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
                     EmitBudgetExceeded(used + 1, link, breach);
                     if (_policy.Budget!.OnExceed == OnExceed.Abort)
                     {
-                        lastError = breach.Error().Snapshot(); // No ledger record for the link (H10).
+                        lastError = breach.Error().Snapshot();
+                        if (!variant.AbortLeavesNoRecord)
+                        {
+                            _ledger.Add(Record(used + 1, link) with { Status = HarnAttemptStatus.Skipped, Error = lastError });
+                        }
+
                         break;
                     }
 
                     if (_policy.Budget.OnExceed == OnExceed.Skip)
                     {
-                        _ledger.Add(new HarnAttempt(used + 1, link.Provider, link.Model, link.DisplayLabel, HarnAttemptStatus.Skipped, 0, null, breach.SkipError()));
+                        var skip = breach.SkipError();
+                        _ledger.Add(Record(used + 1, link) with { Status = HarnAttemptStatus.Skipped, Error = skip });
+                        lastError = variant.AllSkippedSaysEmptyChain ? lastError : skip;
                         idx++;
                         used++; // A skip uses up an attempt slot.
                         continue;

@@ -10,16 +10,20 @@ namespace RouteShadow.Core.Engines.Harn;
 /// <param name="RaceDeadline">Seed (H3, H6): a race deadline of <c>primary_timeout_ms + race_after_ms</c> from the race's start fails both racers with a generic error. Off: each racer is bounded by its own call timeout only.</param>
 /// <param name="BackupSkipsBudgetPolicy">Seed (H5): the backup gets no budget check. Off: a backup the policy would skip or abort is not raced.</param>
 /// <param name="WarnFailsInPreflight">Seed (H1): under <c>on_exceed: warn</c> the caps still reach the call, whose own preflight fails it with <c>budget_exceeded</c>. Off: warn only warns, as documented.</param>
+/// <param name="AbortLeavesNoRecord">Seed (H10): a budget abort writes no ledger record for the link that caused it. Off: the link is recorded as skipped, with the abort's error.</param>
+/// <param name="AllSkippedSaysEmptyChain">Seed (H9): skips are not remembered as errors, so a chain that only skipped ends with <c>…no attempts (empty chain?)</c>. Off: the last skip's error is the terminal error.</param>
 public sealed record HarnVariant(
     string Name,
     bool Racing,
     bool FirstFinisherWins,
     bool RaceDeadline,
     bool BackupSkipsBudgetPolicy,
-    bool WarnFailsInPreflight)
+    bool WarnFailsInPreflight,
+    bool AbortLeavesNoRecord,
+    bool AllSkippedSaysEmptyChain)
 {
     /// <summary>The seed as it behaves.</summary>
-    public static HarnVariant Seed { get; } = new("seed", true, true, true, true, true);
+    public static HarnVariant Seed { get; } = new("seed", true, true, true, true, true, true, true);
 
     /// <summary>The seed running the same links in sequence: no racing.</summary>
     public static HarnVariant Sequential { get; } = Seed with { Name = "sequential", Racing = false };
@@ -33,10 +37,16 @@ public sealed record HarnVariant(
     /// <summary>The seed with <c>on_exceed: warn</c> as specified.</summary>
     public static HarnVariant WarnSpecified { get; } = Seed with { Name = "warn-specified", WarnFailsInPreflight = false };
 
-    /// <summary>Every fix at once.</summary>
-    public static HarnVariant Fixed { get; } = RaceFixed with { Name = "fixed", WarnFailsInPreflight = false };
+    /// <summary>The seed with a ledger that accounts for budget stops: aborts recorded, skips remembered as errors.</summary>
+    public static HarnVariant LedgerComplete { get; } = Seed with { Name = "ledger-complete", AbortLeavesNoRecord = false, AllSkippedSaysEmptyChain = false };
 
-    public static IReadOnlyList<HarnVariant> Named { get; } = [Seed, Sequential, RaceFixed, WarnSpecified, Fixed];
+    /// <summary>Every fix at once.</summary>
+    public static HarnVariant Fixed { get; } = RaceFixed with
+    {
+        Name = "fixed", WarnFailsInPreflight = false, AbortLeavesNoRecord = false, AllSkippedSaysEmptyChain = false,
+    };
+
+    public static IReadOnlyList<HarnVariant> Named { get; } = [Seed, Sequential, RaceFixed, WarnSpecified, LedgerComplete, Fixed];
 
     public static HarnVariant? ByName(string name) => Named.FirstOrDefault(v => v.Name == name);
 }

@@ -18,8 +18,8 @@ public static class HarnCheckJson
         writer.WriteBoolean("matches", report.Matches);
         writer.WriteString("control_variant", report.Control.Name);
         writer.WriteString("candidate_variant", report.Candidate.Name);
-        WriteRun(writer, "control", report.ControlRun);
-        WriteRun(writer, "candidate", report.CandidateRun);
+        HarnJson.WriteRun(writer, "control", HarnRunSummary.Of(report.ControlRun));
+        HarnJson.WriteRun(writer, "candidate", HarnRunSummary.Of(report.CandidateRun));
         if (report.FirstDivergence is { } at)
         {
             writer.WriteNumber("first_divergence", at);
@@ -37,14 +37,5 @@ public static class HarnCheckJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteRun(Utf8JsonWriter writer, string name, Engines.Harn.HarnRun run)
-    {
-        HarnJson.WriteRun(writer, name, HarnRunSummary.Of(run));
-        if (run.Error is { } error)
-        {
-            HarnJson.WriteError(writer, name + "_error", error);
-        }
     }
 }

@@ -26,6 +26,11 @@ public static class HarnJson
         }
 
         writer.WriteEndArray();
+        if (run.Error is { } error)
+        {
+            WriteError(writer, "error", error);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -69,11 +74,17 @@ public static class HarnJson
         bool? succeeded = null;
         int? selected = null;
         HarnAttempt[]? attempts = null;
+        ErrorSnapshot? error = null;
         var seen = 0;
         c.EnterObject();
         while (c.NextField())
         {
-            if (c.FieldIs("succeeded"u8))
+            if (c.FieldIs("error"u8))
+            {
+                c.Once(ref seen, 3);
+                error = c.IsNull ? null : ReadError(ref c);
+            }
+            else if (c.FieldIs("succeeded"u8))
             {
                 c.Once(ref seen, 0);
                 succeeded = c.Bool();
@@ -94,7 +105,7 @@ public static class HarnJson
             }
         }
 
-        return new HarnRunSummary(succeeded ?? throw c.MissingField("succeeded"), selected, attempts ?? throw c.MissingField("attempts"));
+        return new HarnRunSummary(succeeded ?? throw c.MissingField("succeeded"), selected, attempts ?? throw c.MissingField("attempts"), error);
     }
 
     private static HarnAttempt ReadAttempt(ref JsonCursor c)

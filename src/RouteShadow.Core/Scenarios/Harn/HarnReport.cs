@@ -6,7 +6,8 @@ namespace RouteShadow.Core.Scenarios.Harn;
 /// <summary>Two harn variants run on one question: both runs and where their ledgers first part.</summary>
 public sealed record HarnReport(HarnVariant Control, HarnVariant Candidate, HarnRun ControlRun, HarnRun CandidateRun, int? FirstDivergence)
 {
-    public bool Matches => FirstDivergence is null;
+    /// <summary>The same ledger and the same outcome: selected position and terminal error included (events aside).</summary>
+    public bool Matches => FirstDivergence is null && HarnRunSummary.Of(ControlRun) == HarnRunSummary.Of(CandidateRun);
 
     /// <summary>Shadows the section's two variants on its question.</summary>
     public static HarnReport Of(HarnSection section)

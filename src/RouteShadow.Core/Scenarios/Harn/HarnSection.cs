@@ -14,18 +14,18 @@ public sealed record HarnSection(HarnQuestion Question, HarnVariant Control, Har
     public static HarnVariant DefaultCandidate => HarnVariant.Fixed;
 }
 
-/// <summary>What one variant's run must come to: its outcome, selected position and ledger.</summary>
-public sealed record HarnRunSummary(bool Succeeded, int? Selected, IReadOnlyList<HarnAttempt> Attempts)
+/// <summary>What one variant's run comes to, events aside: its outcome, selected position, ledger and terminal error.</summary>
+public sealed record HarnRunSummary(bool Succeeded, int? Selected, IReadOnlyList<HarnAttempt> Attempts, ErrorSnapshot? Error = null)
 {
-    public static HarnRunSummary Of(HarnRun run) => new(run.Succeeded, run.Selected, run.Attempts);
+    public static HarnRunSummary Of(HarnRun run) => new(run.Succeeded, run.Selected, run.Attempts, run.Error);
 
     public bool Equals(HarnRunSummary? other) =>
-        other is not null && Succeeded == other.Succeeded && Selected == other.Selected && Attempts.SequenceEqual(other.Attempts);
+        other is not null && Succeeded == other.Succeeded && Selected == other.Selected && Attempts.SequenceEqual(other.Attempts) && Error == other.Error;
 
     public override int GetHashCode() => HashCode.Combine(Succeeded, Selected, Attempts.Count);
 }
 
-/// <summary>The section's <c>expect</c> block: whether the ledgers agree, and each variant's run.</summary>
+/// <summary>The section's <c>expect</c> block: whether the runs agree, and each variant's run.</summary>
 public sealed record HarnExpectation(bool Matches, HarnRunSummary Control, HarnRunSummary Candidate)
 {
     public IReadOnlyList<string> Check(HarnReport actual)
@@ -46,6 +46,11 @@ public sealed record HarnExpectation(bool Matches, HarnRunSummary Control, HarnR
         if (expected.Succeeded != actual.Succeeded)
         {
             failures.Add($"{side}: expected succeeded={expected.Succeeded.ToString().ToLowerInvariant()}, got {actual.Succeeded.ToString().ToLowerInvariant()}");
+        }
+
+        if (expected.Error != actual.Error)
+        {
+            failures.Add($"{side}: expected error {expected.Error?.ToString() ?? "none"}, got {actual.Error?.ToString() ?? "none"}");
         }
 
         if (expected.Selected != actual.Selected)

@@ -210,9 +210,28 @@ public sealed class HarnEngineTests
     }
 
     [Fact]
+    public void BudgetAbort_LedgerComplete_RecordsTheLinkAsSkippedWithTheAbortError()
+    {
+        var run = Run(Question(Policy(budget: new BudgetRules(1.0, null)), Ok()), HarnVariant.LedgerComplete);
+
+        var attempt = Assert.Single(run.Attempts);
+        Assert.Equal(HarnAttemptStatus.Skipped, attempt.Status);
+        Assert.Equal(run.Error, attempt.Error);
+    }
+
+    [Fact]
+    public void BudgetSkip_LedgerComplete_EndsWithTheLastSkipsError()
+    {
+        var run = Run(Question(Policy(budget: new BudgetRules(1.0, null, OnExceed.Skip))), HarnVariant.LedgerComplete);
+
+        Assert.Equal(run.Attempts[^1].Error, run.Error);
+        Assert.Contains(run.Events[^1].Fields, f => f.Key == "last_error_category" && f.Value == "budget_exceeded");
+    }
+
+    [Fact]
     public void Variants_AreNamedAndFoundByName()
     {
-        Assert.Equal(["seed", "sequential", "race-fixed", "warn-specified", "fixed"], HarnVariant.Named.Select(v => v.Name));
+        Assert.Equal(["seed", "sequential", "race-fixed", "warn-specified", "ledger-complete", "fixed"], HarnVariant.Named.Select(v => v.Name));
         Assert.Same(HarnVariant.Fixed, HarnVariant.ByName("fixed"));
         Assert.Equal("sequential", new HarnEngine(HarnVariant.Sequential).Name);
     }

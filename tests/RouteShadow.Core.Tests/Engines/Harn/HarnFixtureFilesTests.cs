@@ -32,6 +32,9 @@ public sealed class HarnFixtureFilesTests
     [Fact]
     public void Fixtures_ShowEveryKnownClassOfTheSeed() =>
         Assert.Equal(
-            ["race_backup_skips_budget.json", "race_deadline.json", "race_first_finisher_error.json", "warn_fails_in_preflight.json"],
+            [
+                "budget_abort_unrecorded.json", "race_backup_skips_budget.json", "race_deadline.json", "race_first_finisher_error.json",
+                "skipped_chain_blames_empty_chain.json", "warn_fails_in_preflight.json",
+            ],
             Files);
 }
