@@ -14,7 +14,7 @@ public static partial class ScenarioReader
     private static HarnSection ReadHarn(ref JsonCursor c)
     {
         RoutingPolicy? policy = null;
-        var request = new HarnRequest(1000, 1000);
+        var request = HarnRequest.Default;
         Dictionary<string, ModelPrice>? pricing = null;
         double session = 0;
         LinkOutcome[]? outcomes = null;
@@ -142,7 +142,7 @@ public static partial class ScenarioReader
 
     private static HarnRequest ReadHarnRequest(ref JsonCursor c)
     {
-        var request = new HarnRequest(1000, 1000);
+        var request = HarnRequest.Default;
         var seen = 0;
         c.EnterObject();
         while (c.NextField())

@@ -39,13 +39,6 @@ public static class ErrorCategories
 
     public static string Label(this ErrorCategory category) => Labels[(int)category];
 
-    /// <summary>A category from its label; unknown labels are <see cref="ErrorCategory.Generic"/>, as for a thrown dict.</summary>
-    public static ErrorCategory FromLabel(string label)
-    {
-        var at = Array.IndexOf(Labels, label);
-        return at < 0 ? ErrorCategory.Generic : (ErrorCategory)at;
-    }
-
     public static bool TryFromLabel(string label, out ErrorCategory category)
     {
         var at = Array.IndexOf(Labels, label);

@@ -78,7 +78,7 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
                 var attemptNo = used + 1;
                 Emit("attempt", ("attempt", Number(attemptNo)), ("provider", link.Provider), ("model", link.Model), ("link_label", link.DisplayLabel));
                 var step = RacesWith(idx, used, maxAttempts) is { } backupIndex ? Race(idx, backupIndex, attemptNo) : Single(idx, attemptNo);
-                _clock += step.EndMs;
+                _clock = VirtualTime.After(_clock, step.EndMs);
                 var consumed = Math.Max(1, step.Records.Length);
                 if (step.Result is { } result)
                 {

@@ -36,7 +36,11 @@ public sealed record HarnQuestion(
 }
 
 /// <summary>The request's size: estimated input tokens, and <c>max_tokens</c> (the projected output).</summary>
-public sealed record HarnRequest(long InputTokens, long MaxTokens);
+public sealed record HarnRequest(long InputTokens, long MaxTokens)
+{
+    /// <summary>A scenario that does not say: 1,000 tokens in, 1,000 out.</summary>
+    public static HarnRequest Default { get; } = new(1000, 1000);
+}
 
 /// <summary>USD per 1,000 tokens.</summary>
 public sealed record ModelPrice(double InputPer1K, double OutputPer1K)

@@ -11,6 +11,4 @@ public sealed record LinkOutcome(long Ms, LinkError? Error = null, long OutputTo
 {
     /// <summary>A link with no scripted outcome answers after 100 ms.</summary>
     public static LinkOutcome Default { get; } = new(100);
-
-    public bool Succeeds => Error is null;
 }

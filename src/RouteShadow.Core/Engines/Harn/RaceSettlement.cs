@@ -14,13 +14,13 @@ internal sealed record RaceSettlement(HarnAttempt[] Records, int? Winner, LinkEr
 
     public static RaceSettlement Settle(HarnVariant variant, LinkCall primary, LinkCall backup, HarnAttempt[] records, long raceAfterMs, long primaryTimeoutMs)
     {
-        long[] ends = [primary.Ms, raceAfterMs + backup.Ms];
+        long[] ends = [primary.Ms, VirtualTime.After(raceAfterMs, backup.Ms)];
         LinkCall[] calls = [primary, backup];
         long[] starts = [0, raceAfterMs];
-        var raceDeadline = primaryTimeoutMs + raceAfterMs;
+        var raceDeadline = VirtualTime.After(primaryTimeoutMs, raceAfterMs);
 
         // The deadline's timer starts with the race, so it fires at 2·race_after + primary_timeout after t0 (H3).
-        long? deadlineAt = variant.RaceDeadline ? raceAfterMs + raceDeadline : null;
+        long? deadlineAt = variant.RaceDeadline ? VirtualTime.After(raceAfterMs, raceDeadline) : null;
         var order = ends[1] < ends[0] ? new[] { 1, 0 } : [0, 1];
         var finished = new bool[2];
         foreach (var racer in order)

@@ -183,4 +183,15 @@ public sealed class HarnRaceTests
         Assert.Equal([HarnAttemptStatus.Succeeded], Statuses(run));
         Assert.DoesNotContain("race_started", Events(run));
     }
+
+    [Fact]
+    public void Race_HugeDurations_SaturateTheClockInsteadOfWrapping()
+    {
+        var policy = Raced(raceAfterMs: long.MaxValue - 10, links: 2);
+
+        var run = Run(Question(policy, Ok(long.MaxValue), Ok(long.MaxValue)));
+
+        Assert.True(run.Succeeded);
+        Assert.Equal(long.MaxValue, run.ElapsedMs);
+    }
 }
