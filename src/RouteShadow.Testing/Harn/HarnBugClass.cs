@@ -24,6 +24,9 @@ public enum HarnBugClass
     /// <summary>H9: a chain that only skipped ends with <c>…no attempts (empty chain?)</c>, an error no attempt carries.</summary>
     SkippedChainBlamesEmptyChain,
 
+    /// <summary>H7: a timeout moves the chain on although the policy's explicit rules leave timeouts out.</summary>
+    TimeoutIgnoresExplicitRules,
+
     /// <summary>A check failed and no known class explains it: a finding to investigate.</summary>
     Unclassified,
 }
@@ -39,6 +42,7 @@ public static class HarnBugClasses
         HarnBugClass.WarnFailsInPreflight => "warn_fails_in_preflight",
         HarnBugClass.BudgetAbortUnrecorded => "budget_abort_unrecorded",
         HarnBugClass.SkippedChainBlamesEmptyChain => "skipped_chain_blames_empty_chain",
+        HarnBugClass.TimeoutIgnoresExplicitRules => "timeout_ignores_explicit_rules",
         _ => "unclassified",
     };
 
@@ -51,6 +55,7 @@ public static class HarnBugClasses
         HarnBugClass.WarnFailsInPreflight => "H1",
         HarnBugClass.BudgetAbortUnrecorded => "H10",
         HarnBugClass.SkippedChainBlamesEmptyChain => "H9",
+        HarnBugClass.TimeoutIgnoresExplicitRules => "H7",
         _ => "-",
     };
 
@@ -59,6 +64,7 @@ public static class HarnBugClasses
     {
         HarnBugClass.WarnFailsInPreflight => "warn_changes_only_events",
         HarnBugClass.BudgetAbortUnrecorded or HarnBugClass.SkippedChainBlamesEmptyChain => "ledger_accounts_for_the_outcome",
+        HarnBugClass.TimeoutIgnoresExplicitRules => "explicit_rules_are_exhaustive",
         _ => "raced_not_worse_than_sequential",
     };
 }

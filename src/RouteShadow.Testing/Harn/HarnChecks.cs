@@ -25,6 +25,11 @@ public static class HarnChecks
         (HarnBugClass.SkippedChainBlamesEmptyChain, v => v with { AllSkippedSaysEmptyChain = false }, v => v with { AllSkippedSaysEmptyChain = true }),
     ];
 
+    private static readonly (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] TimeoutFix =
+    [
+        (HarnBugClass.TimeoutIgnoresExplicitRules, v => v with { TimeoutAlwaysEligible = false }, v => v with { TimeoutAlwaysEligible = true }),
+    ];
+
     /// <summary><see cref="Checks.RacedNotWorseThanSequential"/>: <paramref name="variant"/> raced against itself with racing off.</summary>
     public static string? RacedNotWorseThanSequential(HarnVariant variant, HarnQuestion question) =>
         Checks.RacedNotWorseThanSequential.Check(
@@ -61,12 +66,23 @@ public static class HarnChecks
             run => run.Error,
             run => run.Attempts.Select(a => a.Error).OfType<ErrorSnapshot>());
 
+    /// <summary><see cref="Checks.ExplicitRulesAreExhaustive"/> over the errors <paramref name="variant"/> failed over on.</summary>
+    public static string? ExplicitRulesAreExhaustive(HarnVariant variant, HarnQuestion question)
+    {
+        var rules = question.Policy.Failover;
+        return Checks.ExplicitRulesAreExhaustive.Check(
+            new HarnEngine(variant).Run(question).FailedOverOn,
+            !rules.UsesDefaults,
+            error => FailoverMatcher.IsNamedByARule(rules, error));
+    }
+
     /// <summary>The known classes that explain the seed's violations on <paramref name="question"/>; empty when every check holds.</summary>
     public static IReadOnlyList<HarnBugClass> SeedViolations(HarnQuestion question)
     {
         var classes = new List<HarnBugClass>();
         Blame(RacedNotWorseThanSequential, RaceFixes, HarnVariant.RaceFixed, question, classes);
         Blame(LedgerAccountsForTheOutcome, LedgerFixes, HarnVariant.LedgerComplete, question, classes);
+        Blame(ExplicitRulesAreExhaustive, TimeoutFix, HarnVariant.ExplicitRules, question, classes);
         if (WarnChangesOnlyEvents(HarnVariant.Seed, question) is not null)
         {
             classes.Add(WarnChangesOnlyEvents(HarnVariant.WarnSpecified, question) is null ? HarnBugClass.WarnFailsInPreflight : HarnBugClass.Unclassified);
@@ -101,6 +117,7 @@ public static class HarnChecks
     {
         HarnBugClass.WarnFailsInPreflight => (HarnVariant.Seed, HarnVariant.WarnSpecified),
         HarnBugClass.BudgetAbortUnrecorded or HarnBugClass.SkippedChainBlamesEmptyChain => (HarnVariant.Seed, HarnVariant.LedgerComplete),
+        HarnBugClass.TimeoutIgnoresExplicitRules => (HarnVariant.Seed, HarnVariant.ExplicitRules),
         _ => (HarnVariant.Seed, HarnVariant.Sequential),
     };
 

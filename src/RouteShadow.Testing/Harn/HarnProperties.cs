@@ -22,6 +22,9 @@ public static class HarnProperties
     public static Property LedgerAccountsForTheOutcome(HarnVariant variant, Scenario scenario) =>
         Holds(HarnChecks.LedgerAccountsForTheOutcome(variant, scenario.Harn!.Question), variant, scenario);
 
+    public static Property ExplicitRulesAreExhaustive(HarnVariant variant, Scenario scenario) =>
+        Holds(HarnChecks.ExplicitRulesAreExhaustive(variant, scenario.Harn!.Question), variant, scenario);
+
     private static Property Holds(string? violation, HarnVariant variant, Scenario scenario) =>
         violation is null
             ? Prop.ToProperty(true)

@@ -9,7 +9,7 @@ public sealed class HarnCommandsTests : IDisposable
     private static readonly string[] KnownClasses =
     [
         "race_first_finisher_error", "race_deadline", "race_backup_skips_budget", "warn_fails_in_preflight",
-        "budget_abort_unrecorded", "skipped_chain_blames_empty_chain",
+        "budget_abort_unrecorded", "skipped_chain_blames_empty_chain", "timeout_ignores_explicit_rules",
     ];
 
     private readonly TempFolder _folder = new();
@@ -70,7 +70,7 @@ public sealed class HarnCommandsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("harn seed: failed [generic] routing_policy: race exhausted both primary and backup attempts", run.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("6 scenarios: 0 match, 0 mismatch, 6 expected mismatch, 0 expectation failed, 0 engine error\n", run.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("7 scenarios: 0 match, 0 mismatch, 7 expected mismatch, 0 expectation failed, 0 engine error\n", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

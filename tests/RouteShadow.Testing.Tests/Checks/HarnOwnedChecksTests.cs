@@ -29,6 +29,14 @@ public sealed class HarnOwnedChecksTests
     }
 
     [Fact]
+    public void ExplicitRulesAreExhaustive_EveryFailoverNeedsARuleOnceRulesAreSet()
+    {
+        Assert.Null(ExplicitRulesAreExhaustive.Check(["timeout"], explicitRules: false, _ => false));
+        Assert.Null(ExplicitRulesAreExhaustive.Check(["429"], explicitRules: true, e => e == "429"));
+        Assert.Equal("an error no explicit rule names moves the chain on: timeout", ExplicitRulesAreExhaustive.Check(["429", "timeout"], explicitRules: true, e => e == "429"));
+    }
+
+    [Fact]
     public void LedgerAccountsForTheOutcome_NeedsEveryAnnouncedAttemptAndTheTerminalErrorInTheLedger()
     {
         static string? Check(int[] announced, int[] recorded, string? error, string[] errors) =>

@@ -19,7 +19,7 @@ public sealed class HarnFuzzerTests
         Assert.Equal(
             [
                 HarnBugClass.RaceFirstFinisherError, HarnBugClass.RaceDeadline, HarnBugClass.RaceBackupSkipsBudget, HarnBugClass.WarnFailsInPreflight,
-                HarnBugClass.BudgetAbortUnrecorded, HarnBugClass.SkippedChainBlamesEmptyChain,
+                HarnBugClass.BudgetAbortUnrecorded, HarnBugClass.SkippedChainBlamesEmptyChain, HarnBugClass.TimeoutIgnoresExplicitRules,
             ],
             result.Findings.Select(f => f.Class));
         Assert.Equal(0, result.Unclassified);

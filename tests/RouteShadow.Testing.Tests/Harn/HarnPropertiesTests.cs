@@ -15,6 +15,8 @@ public sealed class HarnPropertiesTests
 
     public static TheoryData<string> LedgerFixedVariants => ["ledger-complete", "fixed"];
 
+    public static TheoryData<string> TimeoutFixedVariants => ["explicit-rules", "fixed"];
+
     [Theory]
     [MemberData(nameof(RaceFixedVariants))]
     public void RacedNotWorseThanSequential_HoldsForTheFixedRace(string variant) =>
@@ -29,6 +31,20 @@ public sealed class HarnPropertiesTests
     [MemberData(nameof(LedgerFixedVariants))]
     public void LedgerAccountsForTheOutcome_HoldsForTheCompleteLedger(string variant) =>
         PropertyRuns.Check(Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.LedgerAccountsForTheOutcome(HarnVariant.ByName(variant)!, s)), seed: 73);
+
+    [Theory]
+    [MemberData(nameof(TimeoutFixedVariants))]
+    public void ExplicitRulesAreExhaustive_HoldsForLaterHarnsTimeoutRule(string variant) =>
+        PropertyRuns.Check(Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.ExplicitRulesAreExhaustive(HarnVariant.ByName(variant)!, s)), seed: 74);
+
+    [Fact]
+    public void ExplicitRulesAreExhaustive_FailsForTheSeedWithAShrunkScenario()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() =>
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.ExplicitRulesAreExhaustive(HarnVariant.Seed, s))));
+
+        Assert.Contains("variant seed: an error no explicit rule names moves the chain on", failure.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void LedgerAccountsForTheOutcome_FailsForTheSeedWithAShrunkScenario()

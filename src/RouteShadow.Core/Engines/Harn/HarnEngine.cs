@@ -31,6 +31,7 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
         private readonly RoutingPolicy _policy = question.Policy;
         private readonly List<HarnAttempt> _ledger = [];
         private readonly List<RoutingEvent> _events = [];
+        private readonly List<ErrorSnapshot> _failedOverOn = [];
         private long _clock;
 
         public HarnRun Run()
@@ -40,7 +41,7 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
             if (maxAttempts == 0)
             {
                 // Rejected at call time, before any event (H11).
-                return new HarnRun([], null, LinkError.ThrownString(MaxAttemptsError).Snapshot(), [], 0);
+                return new HarnRun([], null, LinkError.ThrownString(MaxAttemptsError).Snapshot(), [], 0, []);
             }
 
             Emit("decision", ("chain_length", Number(chain.Count)), ("max_attempts", Number(maxAttempts)),
@@ -95,12 +96,16 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
                 _ledger.AddRange(step.Records);
                 used += consumed;
                 lastError = snapshot;
-                if (!FailoverMatcher.IsEligible(_policy.Failover, snapshot))
+                if (!FailoverMatcher.IsEligible(_policy.Failover, snapshot, variant.TimeoutAlwaysEligible))
                 {
                     break;
                 }
 
                 idx += consumed;
+                if (idx < chain.Count && used < maxAttempts)
+                {
+                    _failedOverOn.Add(snapshot);
+                }
             }
 
             var error = lastError ?? LinkError.ThrownString(EmptyChainError).Snapshot();
@@ -116,7 +121,7 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
             }
 
             Emit("exhausted", [.. exhausted]);
-            return new HarnRun(_ledger, null, error, _events, _clock);
+            return new HarnRun(_ledger, null, error, _events, _clock, _failedOverOn);
         }
 
         /// <summary>The backup's chain index when this link races: racing on, a next link, two slots left (and, fixed, a backup the budget lets through).</summary>
@@ -194,7 +199,7 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
             // Matched by the result's provider and model: a reported alias leaves it empty (H8).
             var selected = _ledger.FindIndex(firstNew, r => r.Status == HarnAttemptStatus.Succeeded
                                                             && r.Provider == result.Link.Provider && r.Model == result.ReportedModel);
-            return new HarnRun(_ledger, selected < 0 ? null : selected, null, _events, _clock);
+            return new HarnRun(_ledger, selected < 0 ? null : selected, null, _events, _clock, _failedOverOn);
         }
 
         /// <summary>Whether a call's own budget preflight runs: whenever a cap is set, unless warn is as specified.</summary>

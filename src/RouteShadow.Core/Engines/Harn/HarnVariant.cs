@@ -11,6 +11,7 @@ namespace RouteShadow.Core.Engines.Harn;
 /// <param name="BackupSkipsBudgetPolicy">Seed (H5): the backup gets no budget check. Off: a backup the policy would skip or abort is not raced.</param>
 /// <param name="WarnFailsInPreflight">Seed (H1): under <c>on_exceed: warn</c> the caps still reach the call, whose own preflight fails it with <c>budget_exceeded</c>. Off: warn only warns, as documented.</param>
 /// <param name="AbortLeavesNoRecord">Seed (H10): a budget abort writes no ledger record for the link that caused it. Off: the link is recorded as skipped, with the abort's error.</param>
+/// <param name="TimeoutAlwaysEligible">Seed (H7): a timeout moves the chain on whatever the rules say. Off, as in later harn: only when <c>on_timeout_ms</c> is set (or a kind names it).</param>
 /// <param name="AllSkippedSaysEmptyChain">Seed (H9): skips are not remembered as errors, so a chain that only skipped ends with <c>…no attempts (empty chain?)</c>. Off: the last skip's error is the terminal error.</param>
 public sealed record HarnVariant(
     string Name,
@@ -20,10 +21,11 @@ public sealed record HarnVariant(
     bool BackupSkipsBudgetPolicy,
     bool WarnFailsInPreflight,
     bool AbortLeavesNoRecord,
-    bool AllSkippedSaysEmptyChain)
+    bool AllSkippedSaysEmptyChain,
+    bool TimeoutAlwaysEligible)
 {
     /// <summary>The seed as it behaves.</summary>
-    public static HarnVariant Seed { get; } = new("seed", true, true, true, true, true, true, true);
+    public static HarnVariant Seed { get; } = new("seed", true, true, true, true, true, true, true, true);
 
     /// <summary>The seed running the same links in sequence: no racing.</summary>
     public static HarnVariant Sequential { get; } = Seed with { Name = "sequential", Racing = false };
@@ -40,13 +42,16 @@ public sealed record HarnVariant(
     /// <summary>The seed with a ledger that accounts for budget stops: aborts recorded, skips remembered as errors.</summary>
     public static HarnVariant LedgerComplete { get; } = Seed with { Name = "ledger-complete", AbortLeavesNoRecord = false, AllSkippedSaysEmptyChain = false };
 
+    /// <summary>The seed matching timeouts as later harn does: only when <c>on_timeout_ms</c> is set (pinned there by <c>explicit_failover_kind_does_not_implicitly_match_timeout</c>).</summary>
+    public static HarnVariant ExplicitRules { get; } = Seed with { Name = "explicit-rules", TimeoutAlwaysEligible = false };
+
     /// <summary>Every fix at once.</summary>
     public static HarnVariant Fixed { get; } = RaceFixed with
     {
-        Name = "fixed", WarnFailsInPreflight = false, AbortLeavesNoRecord = false, AllSkippedSaysEmptyChain = false,
+        Name = "fixed", WarnFailsInPreflight = false, AbortLeavesNoRecord = false, AllSkippedSaysEmptyChain = false, TimeoutAlwaysEligible = false,
     };
 
-    public static IReadOnlyList<HarnVariant> Named { get; } = [Seed, Sequential, RaceFixed, WarnSpecified, LedgerComplete, Fixed];
+    public static IReadOnlyList<HarnVariant> Named { get; } = [Seed, Sequential, RaceFixed, WarnSpecified, LedgerComplete, ExplicitRules, Fixed];
 
     public static HarnVariant? ByName(string name) => Named.FirstOrDefault(v => v.Name == name);
 }

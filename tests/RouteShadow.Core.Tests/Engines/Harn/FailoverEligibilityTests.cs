@@ -75,6 +75,26 @@ public sealed class FailoverEligibilityTests
     public void Eligible_TimeoutIsAlwaysEligibleInTheSeed() => // H7
         Assert.True(FailoverMatcher.IsEligible(new FailoverRules([], ["auth"]), new ErrorSnapshot(ErrorCategory.Timeout, "t", null)));
 
+    [Fact]
+    public void Eligible_LaterHarn_TimeoutOnlyWithOnTimeoutMs()
+    {
+        var timeout = new ErrorSnapshot(ErrorCategory.Timeout, "t", null);
+
+        Assert.False(FailoverMatcher.IsEligible(new FailoverRules([], ["auth"]), timeout, timeoutAlwaysEligible: false));
+        Assert.True(FailoverMatcher.IsEligible(new FailoverRules([], [], OnTimeoutMs: 1000), timeout, timeoutAlwaysEligible: false));
+    }
+
+    [Fact]
+    public void NamedByARule_StatusKindOrOnTimeoutMs()
+    {
+        var rules = new FailoverRules([503], ["rate_limit"], OnTimeoutMs: 1000);
+
+        Assert.True(FailoverMatcher.IsNamedByARule(rules, new ErrorSnapshot(ErrorCategory.Generic, "x", 503)));
+        Assert.True(FailoverMatcher.IsNamedByARule(rules, new ErrorSnapshot(ErrorCategory.RateLimit, "x", null)));
+        Assert.True(FailoverMatcher.IsNamedByARule(rules, new ErrorSnapshot(ErrorCategory.Timeout, "x", null)));
+        Assert.False(FailoverMatcher.IsNamedByARule(rules with { OnTimeoutMs = null }, new ErrorSnapshot(ErrorCategory.Timeout, "x", null)));
+    }
+
     [Theory]
     [InlineData("transient")]
     [InlineData("network")]

@@ -229,9 +229,31 @@ public sealed class HarnEngineTests
     }
 
     [Fact]
+    public void TimeoutUnderExplicitRules_SeedFailsOverAndLaterHarnStops() // H7
+    {
+        var question = Question(Policy(failover: new FailoverRules([429], [])), Fail(ErrorCategory.Timeout), Ok());
+
+        var seed = Run(question);
+        var later = Run(question, HarnVariant.ExplicitRules);
+
+        Assert.True(seed.Succeeded);
+        Assert.Equal([ErrorCategory.Timeout], seed.FailedOverOn.Select(e => e.Category));
+        Assert.False(later.Succeeded);
+        Assert.Empty(later.FailedOverOn);
+    }
+
+    [Fact]
+    public void FailedOverOn_LeavesOutTheErrorThatEndedTheChain()
+    {
+        var run = Run(Question(Policy(links: 2), Fail(ErrorCategory.RateLimit, "first"), Fail(ErrorCategory.RateLimit, "second")));
+
+        Assert.Equal(["first"], run.FailedOverOn.Select(e => e.Message));
+    }
+
+    [Fact]
     public void Variants_AreNamedAndFoundByName()
     {
-        Assert.Equal(["seed", "sequential", "race-fixed", "warn-specified", "ledger-complete", "fixed"], HarnVariant.Named.Select(v => v.Name));
+        Assert.Equal(["seed", "sequential", "race-fixed", "warn-specified", "ledger-complete", "explicit-rules", "fixed"], HarnVariant.Named.Select(v => v.Name));
         Assert.Same(HarnVariant.Fixed, HarnVariant.ByName("fixed"));
         Assert.Equal("sequential", new HarnEngine(HarnVariant.Sequential).Name);
     }

@@ -34,7 +34,7 @@ public sealed class HarnFixtureFilesTests
         Assert.Equal(
             [
                 "budget_abort_unrecorded.json", "race_backup_skips_budget.json", "race_deadline.json", "race_first_finisher_error.json",
-                "skipped_chain_blames_empty_chain.json", "warn_fails_in_preflight.json",
+                "skipped_chain_blames_empty_chain.json", "timeout_ignores_explicit_rules.json", "warn_fails_in_preflight.json",
             ],
             Files);
 }

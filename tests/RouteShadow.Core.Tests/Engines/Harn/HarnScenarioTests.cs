@@ -89,7 +89,7 @@ public sealed class HarnScenarioTests
 
     [Fact]
     public void Read_UnknownVariant_ListsTheNames() =>
-        Assert.Contains("expected one of seed, sequential, race-fixed, warn-specified, ledger-complete, fixed",
+        Assert.Contains("expected one of seed, sequential, race-fixed, warn-specified, ledger-complete, explicit-rules, fixed",
             Rejects("""{"schema": "routeshadow/scenario@1", "harn": {"policy": {"chain": ["a:m"]}, "control": "best"}}""").Reason,
             StringComparison.Ordinal);
 
