@@ -4,6 +4,7 @@ using RouteShadow.Cli.Commands;
 using RouteShadow.Cli.Hosting;
 using RouteShadow.Cli.Output;
 using RouteShadow.Testing.Fuzzing;
+using RouteShadow.Testing.Generators;
 using RouteShadow.Testing.Harn;
 
 namespace RouteShadow.Cli.Fuzzing;
@@ -18,6 +19,11 @@ internal sealed class HarnFuzzRun(TimeProvider clock, StandardStreams streams, I
 
     public int Run(FuzzCommandOptions options, CancellationToken cancellationToken)
     {
+        if (options.Mode == ScenarioMode.Reachable)
+        {
+            logger.LogWarning("--reachable chooses codex-helper load-balancer states; a harn call has none, so it is ignored");
+        }
+
         logger.LogInformation("fuzzing {Cases} harn cases from seed {Seed}", options.Cases, options.Seed);
         var result = new HarnFuzzer(clock).Run(new FuzzOptions { Cases = options.Cases, Seed = options.Seed, TimeLimit = options.TimeLimit }, cancellationToken);
         if (options.Out is { } directory)
