@@ -10,24 +10,24 @@ namespace RouteShadow.Testing.Harn;
 /// </summary>
 public static class HarnChecks
 {
-    /// <summary>The race fixes, one per class, each applied alone to the seed or undone alone from the fixed race.</summary>
-    private static readonly (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] RaceFixes =
+    /// <summary>The race's defect switches, one per class.</summary>
+    private static readonly DefectSwitch[] RaceDefects =
     [
-        (HarnBugClass.RaceFirstFinisherError, v => v with { FirstFinisherWins = false }, v => v with { FirstFinisherWins = true }),
-        (HarnBugClass.RaceDeadline, v => v with { RaceDeadline = false }, v => v with { RaceDeadline = true }),
-        (HarnBugClass.RaceBackupSkipsBudget, v => v with { BackupSkipsBudgetPolicy = false }, v => v with { BackupSkipsBudgetPolicy = true }),
+        new(HarnBugClass.RaceFirstFinisherError, (v, on) => v with { FirstFinisherWins = on }),
+        new(HarnBugClass.RaceDeadline, (v, on) => v with { RaceDeadline = on }),
+        new(HarnBugClass.RaceBackupSkipsBudget, (v, on) => v with { BackupSkipsBudgetPolicy = on }),
     ];
 
-    /// <summary>The ledger fixes, one per class.</summary>
-    private static readonly (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] LedgerFixes =
+    /// <summary>The ledger's defect switches, one per class.</summary>
+    private static readonly DefectSwitch[] LedgerDefects =
     [
-        (HarnBugClass.BudgetAbortUnrecorded, v => v with { AbortLeavesNoRecord = false }, v => v with { AbortLeavesNoRecord = true }),
-        (HarnBugClass.SkippedChainBlamesEmptyChain, v => v with { AllSkippedSaysEmptyChain = false }, v => v with { AllSkippedSaysEmptyChain = true }),
+        new(HarnBugClass.BudgetAbortUnrecorded, (v, on) => v with { AbortLeavesNoRecord = on }),
+        new(HarnBugClass.SkippedChainBlamesEmptyChain, (v, on) => v with { AllSkippedSaysEmptyChain = on }),
     ];
 
-    private static readonly (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] TimeoutFix =
+    private static readonly DefectSwitch[] TimeoutDefects =
     [
-        (HarnBugClass.TimeoutIgnoresExplicitRules, v => v with { TimeoutAlwaysEligible = false }, v => v with { TimeoutAlwaysEligible = true }),
+        new(HarnBugClass.TimeoutIgnoresExplicitRules, (v, on) => v with { TimeoutAlwaysEligible = on }),
     ];
 
     /// <summary><see cref="Checks.RacedNotWorseThanSequential"/>: <paramref name="variant"/> raced against itself with racing off.</summary>
@@ -80,9 +80,9 @@ public static class HarnChecks
     public static IReadOnlyList<HarnBugClass> SeedViolations(HarnQuestion question)
     {
         var classes = new List<HarnBugClass>();
-        Blame(RacedNotWorseThanSequential, RaceFixes, HarnVariant.RaceFixed, question, classes);
-        Blame(LedgerAccountsForTheOutcome, LedgerFixes, HarnVariant.LedgerComplete, question, classes);
-        Blame(ExplicitRulesAreExhaustive, TimeoutFix, HarnVariant.ExplicitRules, question, classes);
+        Blame(RacedNotWorseThanSequential, RaceDefects, HarnVariant.RaceFixed, question, classes);
+        Blame(LedgerAccountsForTheOutcome, LedgerDefects, HarnVariant.LedgerComplete, question, classes);
+        Blame(ExplicitRulesAreExhaustive, TimeoutDefects, HarnVariant.ExplicitRules, question, classes);
         if (WarnChangesOnlyEvents(HarnVariant.Seed, question) is not null)
         {
             classes.Add(WarnChangesOnlyEvents(HarnVariant.WarnSpecified, question) is null ? HarnBugClass.WarnFailsInPreflight : HarnBugClass.Unclassified);
@@ -92,25 +92,24 @@ public static class HarnChecks
     }
 
     /// <summary>
-    /// When <paramref name="check"/> fails on the seed, blames each class whose fix alone makes it
-    /// pass on the seed, or whose fix alone undone makes it fail on <paramref name="fixedVariant"/>;
-    /// unclassified when no class does.
+    /// When <paramref name="check"/> fails on the seed, blames each class whose defect switched off
+    /// alone makes it pass on the seed, or switched back on alone makes it fail on
+    /// <paramref name="fixedVariant"/>; unclassified when no class is blamed.
     /// </summary>
     private static void Blame(
-        Func<HarnVariant, HarnQuestion, string?> check,
-        (HarnBugClass Class, Func<HarnVariant, HarnVariant> Fix, Func<HarnVariant, HarnVariant> Undo)[] fixes,
-        HarnVariant fixedVariant,
-        HarnQuestion question,
-        List<HarnBugClass> classes)
+        Func<HarnVariant, HarnQuestion, string?> check, DefectSwitch[] defects, HarnVariant fixedVariant, HarnQuestion question, List<HarnBugClass> classes)
     {
         if (check(HarnVariant.Seed, question) is null)
         {
             return;
         }
 
-        var blamed = fixes.Where(f => check(f.Fix(HarnVariant.Seed), question) is null || check(f.Undo(fixedVariant), question) is not null).ToList();
-        classes.AddRange(blamed.Count > 0 ? blamed.Select(f => f.Class) : [HarnBugClass.Unclassified]);
+        var blamed = defects.Where(d => check(d.Set(HarnVariant.Seed, false), question) is null || check(d.Set(fixedVariant, true), question) is not null).ToList();
+        classes.AddRange(blamed.Count > 0 ? blamed.Select(d => d.Class) : [HarnBugClass.Unclassified]);
     }
+
+    /// <summary>The variant switch behind a bug class: <c>Set(variant, true)</c> has the defect, <c>Set(variant, false)</c> not.</summary>
+    private sealed record DefectSwitch(HarnBugClass Class, Func<HarnVariant, bool, HarnVariant> Set);
 
     /// <summary>The variant pair that shows a class side by side: the seed against the links in sequence, or against warn as specified.</summary>
     public static (HarnVariant Control, HarnVariant Candidate) PairFor(HarnBugClass bug) => bug switch
