@@ -108,20 +108,25 @@ public sealed class HarnEngine(HarnVariant variant) : IRoutingEngine<HarnQuestio
                 }
             }
 
-            var error = lastError ?? LinkError.ThrownString(EmptyChainError).Snapshot();
-            var exhausted = new List<(string, string)> { ("attempts", Number(_ledger.Count)) };
+            return Exhausted(lastError);
+        }
+
+        /// <summary>Every terminal failure: the last error (or the misleading empty-chain one, H9) and the <c>exhausted</c> event.</summary>
+        private HarnRun Exhausted(ErrorSnapshot? lastError)
+        {
+            var fields = new List<(string, string)> { ("attempts", Number(_ledger.Count)) };
             if (lastError is not null)
             {
-                exhausted.Add(("last_error_category", lastError.Category.Label()));
-                exhausted.Add(("last_error_message", lastError.Message));
+                fields.Add(("last_error_category", lastError.Category.Label()));
+                fields.Add(("last_error_message", lastError.Message));
                 if (lastError.Status is { } status)
                 {
-                    exhausted.Add(("last_error_status", Number(status)));
+                    fields.Add(("last_error_status", Number(status)));
                 }
             }
 
-            Emit("exhausted", [.. exhausted]);
-            return new HarnRun(_ledger, null, error, _events, _clock, _failedOverOn);
+            Emit("exhausted", [.. fields]);
+            return new HarnRun(_ledger, null, lastError ?? LinkError.ThrownString(EmptyChainError).Snapshot(), _events, _clock, _failedOverOn);
         }
 
         /// <summary>The backup's chain index when this link races: racing on, a next link, two slots left (and, fixed, a backup the budget lets through).</summary>
