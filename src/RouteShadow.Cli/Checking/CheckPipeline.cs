@@ -61,6 +61,14 @@ internal sealed class CheckPipeline(ScenarioCheck check, IResultWriter writer)
                 continue;
             }
 
+            if (scenario.Harn is not null)
+            {
+                var harn = Core.Scenarios.Harn.HarnCheckResult.Check(scenario);
+                writer.WriteResult(harn, range.Bytes);
+                range.Tally.Add(harn.Verdict);
+                continue;
+            }
+
             var result = check.Check(scenario);
             writer.WriteResult(result, range.Bytes);
             range.Tally.Add(result.Verdict);

@@ -54,10 +54,11 @@ internal static class FuzzCommand
         format.AcceptOnlyFromAmong("json", "table");
         var engine = new Option<string>("--engine")
         {
-            Description = "Which engine family to fuzz: codex-helper (legacy vs executor) or gomodel (its findings, named by check).",
+            Description = "The engine family: codex-helper (legacy vs executor parity), gomodel (its findings, named by check) "
+                          + "or harn (the seed's known bug classes under the harn checks); --reachable applies to codex-helper only.",
             DefaultValueFactory = _ => "codex-helper",
         };
-        engine.AcceptOnlyFromAmong("codex-helper", "gomodel");
+        engine.AcceptOnlyFromAmong("codex-helper", "gomodel", Fuzzing.HarnFuzzRun.Engine);
 
         var command = new Command(
             "fuzz",

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using RouteShadow.Cli.Fuzzing;
 using RouteShadow.Cli.Hosting;
 using RouteShadow.Cli.Output;
 using RouteShadow.Testing.Fuzzing;
@@ -10,13 +11,19 @@ namespace RouteShadow.Cli.Commands;
 /// Runs <c>routeshadow fuzz</c>: the fuzzer's table or JSON summary on stdout, the example files in
 /// <c>--out</c>, and exit 1 when a divergence no known class explains turns up.
 /// </summary>
-internal sealed class FuzzHandler(ParityFuzzer fuzzer, GoModel.GoModelFuzzRun gomodel, StandardStreams streams, ILogger<FuzzHandler> logger)
+internal sealed class FuzzHandler(
+    ParityFuzzer fuzzer, GoModel.GoModelFuzzRun gomodel, HarnFuzzRun harn, StandardStreams streams, ILogger<FuzzHandler> logger)
 {
     public int Run(FuzzCommandOptions options, CancellationToken cancellationToken)
     {
         if (options.Engine == "gomodel")
         {
             return gomodel.Run(options, cancellationToken);
+        }
+
+        if (options.Engine == HarnFuzzRun.Engine)
+        {
+            return harn.Run(options, cancellationToken);
         }
 
         logger.LogInformation("fuzzing {Cases} cases from seed {Seed}", options.Cases, options.Seed);

@@ -41,6 +41,15 @@ internal sealed class ReproduceHandler(StandardStreams streams, TimeProvider clo
             return GoModel.GoModelReproduce.Run(scenario, options.Format, streams.Output);
         }
 
+        if (scenario.Harn is not null)
+        {
+            // A harn call plays against its scripted outcomes: no upstream servers to start.
+            var (ledgers, matches) = Reproducing.HarnReproduction.Render(scenario, options.Format);
+            streams.Output.Write(Encoding.UTF8.GetBytes(ledgers));
+            streams.Output.Flush();
+            return matches ? ExitCodes.Success : ExitCodes.Failure;
+        }
+
         using var farm = UpstreamFarm.Start(scenario);
         logger.LogInformation("started {Count} upstreams for {Scenario}", farm.BaseUrls.Count, options.Scenario);
         var exitCode = options.Proxy is { } proxy

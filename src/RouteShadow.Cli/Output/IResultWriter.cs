@@ -12,6 +12,8 @@ internal interface IResultWriter
 {
     void WriteResult(CheckResult result, IBufferWriter<byte> output);
 
+    void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output);
+
     void WriteError(InputError error, IBufferWriter<byte> output);
 
     void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output);

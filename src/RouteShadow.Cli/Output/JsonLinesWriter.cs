@@ -23,6 +23,16 @@ internal sealed class JsonLinesWriter : IResultWriter
 
     public void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteJson(result, output);
 
+    public void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output)
+    {
+        using (var json = new Utf8JsonWriter(output, ScenarioWriter.Compact))
+        {
+            Core.Scenarios.Harn.HarnCheckJson.Write(json, result);
+        }
+
+        output.Write("\n"u8);
+    }
+
     public void WriteError(InputError error, IBufferWriter<byte> output)
     {
         using (var json = new Utf8JsonWriter(output, ScenarioWriter.Compact))

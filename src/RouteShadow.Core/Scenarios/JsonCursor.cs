@@ -129,6 +129,14 @@ internal ref struct JsonCursor
         return value <= uint.MaxValue ? (uint)value : throw Error($"{value} is larger than {uint.MaxValue}");
     }
 
+    /// <summary>A number of any form, with its integer value when it is written as one that fits a <see cref="long"/>.</summary>
+    public readonly (long? Integer, double Value) Number()
+    {
+        Expect(JsonTokenType.Number, "a number");
+        var value = _reader.TryGetDouble(out var number) && double.IsFinite(number) ? number : throw Error($"{Raw()} is out of range");
+        return (_reader.TryGetInt64(out var integer) ? integer : null, value);
+    }
+
     /// <summary>A non-negative index or count that fits an <see cref="int"/>.</summary>
     public readonly int Index()
     {

@@ -23,6 +23,9 @@ public sealed record Scenario(
 
     public const string DefaultService = "codex";
 
+    /// <summary>The <c>harn</c> section: a harn routing-policy call instead of codex-helper stations.</summary>
+    public Harn.HarnSection? Harn { get; init; }
+
     /// <summary>The scenario as one line of its file format, so a failing property prints something a person can paste.</summary>
     public override string ToString() => System.Text.Encoding.UTF8.GetString(ScenarioWriter.ToUtf8(this, indented: false));
 }

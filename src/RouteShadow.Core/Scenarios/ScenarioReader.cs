@@ -86,6 +86,7 @@ public static partial class ScenarioReader
         ScenarioExpectation? expect = null;
         Reproduction.RetrySettings? retry = null;
         Engines.GoModel.GoModelSection? gomodel = null;
+        Harn.HarnSection? harn = null;
         int schemaAt = 0, seen = 0;
         for (var more = hasField; more; more = c.NextField())
         {
@@ -134,6 +135,11 @@ public static partial class ScenarioReader
                 c.Once(ref seen, 7);
                 gomodel = ReadGoModel(ref c);
             }
+            else if (c.FieldIs("harn"u8))
+            {
+                c.Once(ref seen, 8);
+                harn = ReadHarn(ref c);
+            }
             else
             {
                 throw c.UnknownField();
@@ -151,9 +157,14 @@ public static partial class ScenarioReader
                 JsonPaths.Field(c.Path(), "schema"), $"unsupported schema '{schema}', expected '{Scenario.SchemaId}'", c.LineAt(schemaAt));
         }
 
-        return stations is null
+        // GoModel and harn scenarios route through their own sections, not through stations.
+        return stations is null && harn is null && gomodel is null
             ? throw c.MissingField("stations")
-            : new Scenario(name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations, expect, retry, gomodel);
+            : new Scenario(
+                name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations ?? [], expect, retry, gomodel)
+            {
+                Harn = harn,
+            };
     }
 
     private static List<ScenarioStation> ReadStations(ref JsonCursor c)

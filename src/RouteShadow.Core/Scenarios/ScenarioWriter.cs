@@ -71,6 +71,11 @@ public static partial class ScenarioWriter
             WriteGoModel(writer, gomodel);
         }
 
+        if (scenario.Harn is { } harn)
+        {
+            WriteHarn(writer, harn);
+        }
+
         writer.WriteEndObject();
     }
 

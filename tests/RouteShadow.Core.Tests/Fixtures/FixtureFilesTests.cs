@@ -23,6 +23,7 @@ public sealed class FixtureFilesTests
             .Select(path => Path.GetRelativePath(FixturesRoot, path).Replace('\\', '/'))
             .Where(path => !path.StartsWith("conformance/", StringComparison.Ordinal) && !path.StartsWith("reproduce/", StringComparison.Ordinal))
             .Where(path => !path.StartsWith("gomodel/", StringComparison.Ordinal)) // GoModel questions, checked by the Testing tests
+            .Where(path => !path.StartsWith("harn/", StringComparison.Ordinal)) // harn scenarios: HarnFixtureFilesTests
             .Order(StringComparer.Ordinal),
     ];
 
