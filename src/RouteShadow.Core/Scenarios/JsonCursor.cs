@@ -186,6 +186,9 @@ internal ref struct JsonCursor
         return large ?? (IReadOnlyDictionary<string, T>)new CompactMap<T>(head[..count].ToArray());
     }
 
+    /// <summary>Like <see cref="Map{T}"/>, with the shared empty map for a JSON null or an empty object.</summary>
+    public IReadOnlyDictionary<string, T> MapOrEmpty<T>(ReadValue<T> read) => Map(read) ?? CompactMap<T>.Empty;
+
     private static bool HasKey<T>(ReadOnlySpan<KeyValuePair<string, T>> entries, string key)
     {
         foreach (var entry in entries)

@@ -54,8 +54,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("replies"u8))
             {
                 c.Once(ref seen, 4);
-                var map = c.Map(static (ref JsonCursor v) => (IReadOnlyList<UpstreamReply>)(v.Array(ReadReply) ?? []));
-                replies = new ScriptedReplies(map ?? []);
+                replies = new ScriptedReplies(c.MapOrEmpty(static (ref JsonCursor v) => (IReadOnlyList<UpstreamReply>)(v.Array(ReadReply) ?? [])));
             }
             else if (c.FieldIs("expect"u8))
             {
@@ -83,12 +82,12 @@ public static partial class ScenarioReader
             if (c.FieldIs("control"u8))
             {
                 c.Once(ref seen, 0);
-                control = ReadVariant(ref c);
+                control = ReadGoModelVariant(ref c);
             }
             else if (c.FieldIs("candidate"u8))
             {
                 c.Once(ref seen, 1);
-                candidate = ReadVariant(ref c);
+                candidate = ReadGoModelVariant(ref c);
             }
             else
             {
@@ -99,7 +98,7 @@ public static partial class ScenarioReader
         return (control, candidate);
     }
 
-    private static GoModelVariant ReadVariant(ref JsonCursor c)
+    private static GoModelVariant ReadGoModelVariant(ref JsonCursor c)
     {
         var name = c.String();
         return GoModelVariant.Named(name)
@@ -121,7 +120,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("model_pools"u8))
             {
                 c.Once(ref seen, 1);
-                var pools = c.Map(ReadPool) ?? [];
+                var pools = c.MapOrEmpty(ReadPool);
                 raw = raw with { Pools = [.. pools] };
             }
             else
@@ -270,12 +269,12 @@ public static partial class ScenarioReader
             if (c.FieldIs("counters"u8))
             {
                 c.Once(ref seen, 0);
-                state = state with { Counters = c.Map(static (ref JsonCursor v) => v.Int64()) ?? [] };
+                state = state with { Counters = c.MapOrEmpty(static (ref JsonCursor v) => v.Int64()) };
             }
             else if (c.FieldIs("lister_counters"u8))
             {
                 c.Once(ref seen, 1);
-                state = state with { ListerCounters = c.Map(static (ref JsonCursor v) => v.Int64()) ?? [] };
+                state = state with { ListerCounters = c.MapOrEmpty(static (ref JsonCursor v) => v.Int64()) };
             }
             else if (c.FieldIs("pins"u8))
             {
@@ -290,7 +289,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("runtime"u8))
             {
                 c.Once(ref seen, 4);
-                state = state with { Providers = c.Map(ReadRuntime) ?? [] };
+                state = state with { Providers = c.MapOrEmpty(ReadRuntime) };
             }
             else
             {

@@ -15,7 +15,7 @@ public static partial class ScenarioReader
     {
         RoutingPolicy? policy = null;
         var request = HarnRequest.Default;
-        Dictionary<string, ModelPrice>? pricing = null;
+        IReadOnlyDictionary<string, ModelPrice>? pricing = null;
         double session = 0;
         LinkOutcome[]? outcomes = null;
         HarnVariant control = HarnSection.DefaultControl, candidate = HarnSection.DefaultCandidate;
@@ -53,12 +53,12 @@ public static partial class ScenarioReader
             else if (c.FieldIs("control"u8))
             {
                 c.Once(ref seen, 5);
-                control = ReadVariant(ref c);
+                control = ReadHarnVariant(ref c);
             }
             else if (c.FieldIs("candidate"u8))
             {
                 c.Once(ref seen, 6);
-                candidate = ReadVariant(ref c);
+                candidate = ReadHarnVariant(ref c);
             }
             else if (c.FieldIs("expect"u8))
             {
@@ -84,7 +84,7 @@ public static partial class ScenarioReader
                 c.LineAt(outcomesAt));
         }
 
-        var question = new HarnQuestion(policy, request, pricing ?? [], session, outcomes ?? []);
+        var question = new HarnQuestion(policy, request, pricing ?? CompactMap<ModelPrice>.Empty, session, outcomes ?? []);
         return new HarnSection(question, control, candidate, expect);
     }
 
@@ -245,7 +245,7 @@ public static partial class ScenarioReader
         return outcome with { Error = category is { } known ? LinkError.Of(known, message) : LinkError.ThrownString(message) };
     }
 
-    private static HarnVariant ReadVariant(ref JsonCursor c)
+    private static HarnVariant ReadHarnVariant(ref JsonCursor c)
     {
         var name = c.String();
         return HarnVariant.ByName(name)
