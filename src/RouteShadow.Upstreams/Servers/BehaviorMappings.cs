@@ -31,10 +31,9 @@ internal static class BehaviorMappings
                 mapping = mapping.WhenStateIs(State(step));
             }
 
-            if (step + 1 < behavior.Count)
-            {
-                mapping = mapping.WillSetStateTo(State(step + 1));
-            }
+            // The last answer sets its own state again: left without a next state, WireMock moves the
+            // scenario back to its start and the script would begin anew instead of repeating it.
+            mapping = mapping.WillSetStateTo(State(Math.Min(step + 1, behavior.Count - 1)));
 
             mapping.RespondWith(ResponseFor(behavior[step]));
         }
