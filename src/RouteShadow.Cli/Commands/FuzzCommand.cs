@@ -58,7 +58,7 @@ internal static class FuzzCommand
                           + "or harn (the seed's known bug classes under the harn checks); --reachable applies to codex-helper only.",
             DefaultValueFactory = _ => "codex-helper",
         };
-        engine.AcceptOnlyFromAmong("codex-helper", "gomodel", Fuzzing.HarnFuzzRun.Engine);
+        engine.AcceptOnlyFromAmong("codex-helper", "gomodel", Harn.HarnFuzzRun.Engine);
 
         var command = new Command(
             "fuzz",

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using RouteShadow.Cli.Fuzzing;
+using RouteShadow.Cli.Harn;
 using RouteShadow.Cli.Hosting;
 using RouteShadow.Cli.Output;
 using RouteShadow.Testing.Fuzzing;

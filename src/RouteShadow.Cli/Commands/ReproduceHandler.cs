@@ -44,7 +44,7 @@ internal sealed class ReproduceHandler(StandardStreams streams, TimeProvider clo
         if (scenario.Harn is not null)
         {
             // A harn call plays against its scripted outcomes: no upstream servers to start.
-            var (ledgers, matches) = Reproducing.HarnReproduction.Render(scenario, options.Format);
+            var (ledgers, matches) = Harn.HarnReproduction.Render(scenario, options.Format);
             streams.Output.Write(Encoding.UTF8.GetBytes(ledgers));
             streams.Output.Flush();
             return matches ? ExitCodes.Success : ExitCodes.Failure;

@@ -29,7 +29,7 @@ internal static class AppHost
             .AddSingleton<FuzzHandler>()
             .AddSingleton<Testing.GoModel.GoModelFuzzer>()
             .AddSingleton<GoModel.GoModelFuzzRun>()
-            .AddSingleton<Fuzzing.HarnFuzzRun>()
+            .AddSingleton<Harn.HarnFuzzRun>()
             .AddSingleton<ReplayHandler>()
             .AddSingleton<SynthHandler>()
             .AddSingleton<ReproduceHandler>()

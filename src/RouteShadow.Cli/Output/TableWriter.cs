@@ -10,7 +10,7 @@ internal sealed class TableWriter(bool color) : IResultWriter
 {
     public void WriteResult(CheckResult result, IBufferWriter<byte> output) => Write(TableRenderer.Render(result, color), output);
 
-    public void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output) => Write(HarnTableRenderer.Render(result, color), output);
+    public void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output) => Write(Harn.HarnTableRenderer.Render(result, color), output);
 
     public void WriteError(InputError error, IBufferWriter<byte> output) => Write(TableRenderer.Render(error, color), output);
 

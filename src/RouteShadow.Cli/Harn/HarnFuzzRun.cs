@@ -7,7 +7,7 @@ using RouteShadow.Testing.Fuzzing;
 using RouteShadow.Testing.Generators;
 using RouteShadow.Testing.Harn;
 
-namespace RouteShadow.Cli.Fuzzing;
+namespace RouteShadow.Cli.Harn;
 
 /// <summary>
 /// <c>routeshadow fuzz --engine harn</c>: the harn fuzzer's table or JSON on stdout, one shrunk

@@ -6,7 +6,7 @@ using RouteShadow.Core.Engines.Harn;
 using RouteShadow.Core.Scenarios;
 using RouteShadow.Core.Scenarios.Harn;
 
-namespace RouteShadow.Cli.Reproducing;
+namespace RouteShadow.Cli.Harn;
 
 /// <summary>
 /// <c>routeshadow reproduce</c> on a harn scenario: plays the call through both variants on the

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using RouteShadow.Cli.Output;
 using RouteShadow.Core.Engines.Harn;
 using RouteShadow.Core.Scenarios.Harn;
 
-namespace RouteShadow.Cli.Output;
+namespace RouteShadow.Cli.Harn;
 
 /// <summary>
 /// Renders a harn check result for a person: the verdict and name, each variant's outcome, then
