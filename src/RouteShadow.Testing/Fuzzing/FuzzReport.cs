@@ -40,20 +40,7 @@ public static class FuzzReport
             string.Create(CultureInfo.InvariantCulture, $"seed {f.ExampleCase.Seed} size {f.ExampleCase.Size} (case {f.ExampleCase.Index})"),
         }).ToList();
 
-        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-        text.Append('\n');
-        foreach (var row in rows.Prepend(header))
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                // Counts and sizes are numbers: right-aligned.
-                var cell = c is 1 or 3 or 4 ? row[c].PadLeft(widths[c]) : row[c].PadRight(widths[c]);
-                text.Append(c == 0 ? "" : "  ").Append(c == row.Length - 1 ? cell.TrimEnd() : cell);
-            }
-
-            text.Append('\n');
-        }
-
+        FuzzTable.Append(text, header, rows, 1, 3, 4);
         return text.ToString();
     }
 

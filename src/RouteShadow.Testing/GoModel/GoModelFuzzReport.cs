@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RouteShadow.Core.Scenarios;
+using RouteShadow.Testing.Fuzzing;
 
 namespace RouteShadow.Testing.GoModel;
 
@@ -29,19 +30,7 @@ public static class GoModelFuzzReport
             f.Example.GoModel.Config.Pools.Sum(p => p.Candidates.Count).ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"seed {f.ExampleCase.Seed} (case {f.ExampleCase.Index})"),
         }).ToList();
-        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-        text.Append('\n');
-        foreach (var row in rows.Prepend(header))
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                var cell = c is 1 or 3 or 4 ? row[c].PadLeft(widths[c]) : row[c].PadRight(widths[c]);
-                text.Append(c == 0 ? "" : "  ").Append(c == row.Length - 1 ? cell.TrimEnd() : cell);
-            }
-
-            text.Append('\n');
-        }
-
+        FuzzTable.Append(text, header, rows, 1, 3, 4);
         return text.ToString();
     }
 
@@ -72,17 +61,9 @@ public static class GoModelFuzzReport
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes every example as <c>&lt;class&gt;.json</c> into <paramref name="directory"/> and returns the paths.</summary>
-    public static IReadOnlyList<string> WriteExamples(GoModelFuzzResult result, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        return [.. result.Findings.Select(f =>
-        {
-            var path = Path.Combine(directory, f.FileName);
-            File.WriteAllBytes(path, ScenarioWriter.ToUtf8(f.Example));
-            return path;
-        })];
-    }
+    /// <summary>Writes every example into <paramref name="directory"/> (created if missing), one file per class; returns the paths in class order.</summary>
+    public static IReadOnlyList<string> WriteExamples(GoModelFuzzResult result, string directory) =>
+        FuzzExampleWriter.Write(result.Findings.Select(f => (f.FileName, f.Example)), directory);
 
     private static string? ExamplePath(GoModelFinding finding, string? directory) => directory is null ? null : Path.Combine(directory, finding.FileName);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RouteShadow.Core.Scenarios;
+using RouteShadow.Testing.Fuzzing;
 
 namespace RouteShadow.Testing.Harn;
 
@@ -31,19 +32,7 @@ public static class HarnFuzzReport
             f.Example.Harn!.Question.Policy.Chain.Count.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"seed {f.ExampleCase.Seed} (case {f.ExampleCase.Index})"),
         }).ToList();
-        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-        text.Append('\n');
-        foreach (var row in rows.Prepend(header))
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                var cell = c is 3 or 5 ? row[c].PadLeft(widths[c]) : row[c].PadRight(widths[c]);
-                text.Append(c == 0 ? "" : "  ").Append(c == row.Length - 1 ? cell.TrimEnd() : cell);
-            }
-
-            text.Append('\n');
-        }
-
+        FuzzTable.Append(text, header, rows, 3, 5);
         return text.ToString();
     }
 
@@ -78,16 +67,8 @@ public static class HarnFuzzReport
     }
 
     /// <summary>Writes every example into <paramref name="directory"/> (created if missing), one file per class; returns the paths in class order.</summary>
-    public static IReadOnlyList<string> WriteExamples(HarnFuzzResult result, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        return [.. result.Findings.Select(finding =>
-        {
-            var path = Path.Combine(directory, finding.FileName);
-            File.WriteAllBytes(path, ScenarioWriter.ToUtf8(finding.Example));
-            return path;
-        })];
-    }
+    public static IReadOnlyList<string> WriteExamples(HarnFuzzResult result, string directory) =>
+        FuzzExampleWriter.Write(result.Findings.Select(f => (f.FileName, f.Example)), directory);
 
     private static string? ExamplePath(HarnFinding finding, string? examplesDirectory) =>
         examplesDirectory is null ? null : Path.Combine(examplesDirectory, finding.FileName);
