@@ -36,27 +36,40 @@ internal sealed class KeyCollision : IDivergenceCause
     /// (station position, upstream index) of every upstream whose key an earlier upstream already
     /// has: one of an earlier station (across), or one earlier in the same station (within).
     /// </summary>
-    private HashSet<(int Station, int Index)> Colliding(RoutingQuestion question)
+    /// <remarks>Linear scans: a question has tens of upstreams, and sets would cost more than they save.</remarks>
+    private List<(int Station, int Index)> Colliding(RoutingQuestion question)
     {
-        var earlierStations = new HashSet<(string, string)>();
-        var colliding = new HashSet<(int, int)>();
+        var earlier = new List<(int Station, (string, string) Key)>(question.TotalUpstreams);
+        var colliding = new List<(int, int)>();
         for (var s = 0; s < question.Stations.Count; s++)
         {
             var station = question.Stations[s];
-            var thisStation = new HashSet<(string, string)>();
             for (var i = 0; i < station.Upstreams.Count; i++)
             {
                 var key = QuestionEdits.KeyOf(station, i);
-                var firstInStation = thisStation.Add(key);
-                if (_acrossStations ? earlierStations.Contains(key) : !firstInStation)
+                if (Collides(earlier, s, key))
                 {
                     colliding.Add((s, i));
                 }
-            }
 
-            earlierStations.UnionWith(thisStation);
+                earlier.Add((s, key));
+            }
         }
 
         return colliding;
+    }
+
+    /// <summary>Whether an earlier upstream of another station (across) or of station <paramref name="station"/> (within) has <paramref name="key"/>.</summary>
+    private bool Collides(List<(int Station, (string, string) Key)> earlier, int station, (string, string) key)
+    {
+        foreach (var other in earlier)
+        {
+            if ((other.Station != station) == _acrossStations && other.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
