@@ -26,8 +26,9 @@ public sealed record RoutingQuestion(
         get
         {
             var total = 0;
-            foreach (var station in Stations)
+            for (var stationIndex = 0; stationIndex < Stations.Count; stationIndex++)
             {
+                var station = Stations[stationIndex];
                 total += station.Upstreams.Count;
             }
 

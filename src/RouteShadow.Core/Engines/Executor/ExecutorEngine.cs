@@ -19,8 +19,9 @@ public sealed class ExecutorEngine : IRoutingEngine
         var state = new RoutePlanAttemptState();
         var attempts = new List<ShadowAttempt>(template.Candidates.Count);
 
-        foreach (var station in question.Stations)
+        for (var stationIndex = 0; stationIndex < question.Stations.Count; stationIndex++)
         {
+            var station = question.Stations[stationIndex];
             while (!state.StationExhausted(station.Name, station.Upstreams.Count))
             {
                 var selection = executor.SelectStationCandidate(state, station.Name, question.Model);

@@ -22,8 +22,9 @@ public sealed class RoutePlanExecutor
         _nowMs = nowMs;
         _health = new UpstreamRuntimeState[template.Candidates.Count];
         _isAffinity = new bool[template.Candidates.Count];
-        foreach (var candidate in template.Candidates)
+        for (var candidateIndex = 0; candidateIndex < template.Candidates.Count; candidateIndex++)
         {
+            var candidate = template.Candidates[candidateIndex];
             _health[candidate.StableIndex] = runtime[candidate.Key];
             _isAffinity[candidate.StableIndex] = runtime.AffinityProviderEndpoint == candidate.Key;
         }
@@ -118,8 +119,12 @@ public sealed class RoutePlanExecutor
         where TAvoidance : IAvoidance
     {
         _eligible.Clear();
-        foreach (var candidate in avoidance.Candidates)
+
+        // Indexed rather than foreach: this runs for every selection, and a foreach over the
+        // interface allocates an enumerator each time (likewise the engines' walks over stations).
+        for (var candidateIndex = 0; candidateIndex < avoidance.Candidates.Count; candidateIndex++)
         {
+            var candidate = avoidance.Candidates[candidateIndex];
             if (!avoidance.Avoids(state, candidate))
             {
                 _eligible.Add(candidate);

@@ -78,8 +78,9 @@ public sealed class RoutePlanTemplate
     {
         var candidates = new List<RouteCandidate>(stations.Sum(s => s.Upstreams.Count));
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var station in stations)
+        for (var stationIndex = 0; stationIndex < stations.Count; stationIndex++)
         {
+            var station = stations[stationIndex];
             names.Add(station.Name);
             for (var i = 0; i < station.Upstreams.Count; i++)
             {

@@ -25,8 +25,9 @@ public static class RuntimeBridge
     {
         var runtime = new RoutePlanRuntimeState(stations.Sum(s => s.Upstreams.Count));
         var laidOut = new Dictionary<string, LbState>(StringComparer.Ordinal);
-        foreach (var station in stations)
+        for (var stationIndex = 0; stationIndex < stations.Count; stationIndex++)
         {
+            var station = stations[stationIndex];
             if (!laidOut.TryGetValue(station.Name, out var previous))
             {
                 states.TryGet(station.Name, out previous);

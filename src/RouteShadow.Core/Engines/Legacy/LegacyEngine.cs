@@ -20,8 +20,9 @@ public sealed class LegacyEngine : IRoutingEngine
         var attempts = new List<ShadowAttempt>(total);
         var avoidedTotal = 0;
 
-        foreach (var station in question.Stations)
+        for (var stationIndex = 0; stationIndex < question.Stations.Count; stationIndex++)
         {
+            var station = question.Stations[stationIndex];
             // Each station reads the snapshot afresh, as the reference clones the shared map per
             // station: a repeated station name starts from the same state again.
             question.States.TryGet(station.Name, out var stored);
