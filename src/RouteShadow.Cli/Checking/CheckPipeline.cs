@@ -56,7 +56,7 @@ internal sealed class CheckPipeline(ScenarioCheck check, IResultWriter writer)
             if (scenario.GoModel is not null)
             {
                 var gomodel = Testing.GoModel.GoModelCheckResult.Check(scenario);
-                writer.WriteGoModelResult(gomodel, range.Bytes);
+                writer.WriteResult(gomodel, range.Bytes);
                 range.Tally.Add(gomodel.Verdict);
                 continue;
             }

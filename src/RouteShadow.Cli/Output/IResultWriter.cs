@@ -12,9 +12,9 @@ internal interface IResultWriter
 {
     void WriteResult(CheckResult result, IBufferWriter<byte> output);
 
+    void WriteResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output);
+
     void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output);
 
     void WriteError(InputError error, IBufferWriter<byte> output);
-
-    void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output);
 }

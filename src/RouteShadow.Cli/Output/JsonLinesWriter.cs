@@ -21,7 +21,7 @@ internal sealed class JsonLinesWriter : IResultWriter
         output.Write("\n"u8);
     }
 
-    public void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteJson(result, output);
+    public void WriteResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteJson(result, output);
 
     public void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output)
     {

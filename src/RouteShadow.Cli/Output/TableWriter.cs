@@ -14,7 +14,7 @@ internal sealed class TableWriter(bool color) : IResultWriter
 
     public void WriteError(InputError error, IBufferWriter<byte> output) => Write(TableRenderer.Render(error, color), output);
 
-    public void WriteGoModelResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteTable(result, output);
+    public void WriteResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteTable(result, output);
 
     private static void Write(string block, IBufferWriter<byte> output)
     {
