@@ -40,8 +40,7 @@ public sealed class HarnPropertiesTests
     [Fact]
     public void ExplicitRulesAreExhaustive_FailsForTheSeedWithAShrunkScenario()
     {
-        var failure = Assert.ThrowsAny<Exception>(() =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.ExplicitRulesAreExhaustive(HarnVariant.Seed, s))));
+        var failure = SeedFailure(HarnProperties.ExplicitRulesAreExhaustive);
 
         Assert.Contains("variant seed: an error no explicit rule names moves the chain on", failure.Message, StringComparison.Ordinal);
     }
@@ -49,8 +48,7 @@ public sealed class HarnPropertiesTests
     [Fact]
     public void LedgerAccountsForTheOutcome_FailsForTheSeedWithAShrunkScenario()
     {
-        var failure = Assert.ThrowsAny<Exception>(() =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.LedgerAccountsForTheOutcome(HarnVariant.Seed, s))));
+        var failure = SeedFailure(HarnProperties.LedgerAccountsForTheOutcome);
 
         Assert.Contains("variant seed: ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("\"budget\"", failure.Message, StringComparison.Ordinal);
@@ -59,8 +57,7 @@ public sealed class HarnPropertiesTests
     [Fact]
     public void RacedNotWorseThanSequential_FailsForTheSeedWithAShrunkScenario()
     {
-        var failure = Assert.ThrowsAny<Exception>(() =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.RacedNotWorseThanSequential(HarnVariant.Seed, s))));
+        var failure = SeedFailure(HarnProperties.RacedNotWorseThanSequential);
 
         Assert.Contains("variant seed: the links in sequence succeed but the raced run fails", failure.Message, StringComparison.Ordinal);
         Assert.Contains("\"race_after_ms\"", failure.Message, StringComparison.Ordinal);
@@ -69,10 +66,14 @@ public sealed class HarnPropertiesTests
     [Fact]
     public void WarnChangesOnlyEvents_FailsForTheSeedWithAShrunkScenario()
     {
-        var failure = Assert.ThrowsAny<Exception>(() =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => HarnProperties.WarnChangesOnlyEvents(HarnVariant.Seed, s))));
+        var failure = SeedFailure(HarnProperties.WarnChangesOnlyEvents);
 
         Assert.Contains("variant seed: warn changed more than the events", failure.Message, StringComparison.Ordinal);
         Assert.Contains("\"on_exceed\": \"warn\"", failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The failure the seed variant gives under <paramref name="property"/>, shrunk by FsCheck.</summary>
+    private static Exception SeedFailure(Func<HarnVariant, Core.Scenarios.Scenario, Property> property) =>
+        Assert.ThrowsAny<Exception>(() =>
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(HarnGen.Arbitrary, s => property(HarnVariant.Seed, s))));
 }
