@@ -76,23 +76,23 @@ public sealed class RoutePlanTemplate
     /// </summary>
     public static RoutePlanTemplate CompileLegacy(string serviceName, IReadOnlyList<Station> stations)
     {
-        var candidates = new List<RouteCandidate>(stations.Sum(s => s.Upstreams.Count));
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new RouteCandidate[RoutingQuestion.CountUpstreams(stations)];
+        var count = 0;
         for (var stationIndex = 0; stationIndex < stations.Count; stationIndex++)
         {
             var station = stations[stationIndex];
-            names.Add(station.Name);
             for (var i = 0; i < station.Upstreams.Count; i++)
             {
                 var providerId = station.ProviderIdAt(i);
-                candidates.Add(new RouteCandidate(
+                candidates[count] = new RouteCandidate(
                     new ProviderEndpointKey(serviceName, providerId, station.EndpointIdAt(i)),
                     station.Upstreams[i],
                     station.RoutePathAt(i),
                     PreferenceGroup: 0,
-                    StableIndex: candidates.Count,
+                    StableIndex: count,
                     station.Name,
-                    i));
+                    i);
+                count++;
             }
         }
 
@@ -101,7 +101,27 @@ public sealed class RoutePlanTemplate
             LegacyEntry,
             AffinityPolicy.FallbackSticky,
             candidates,
-            names.Count == 1 ? names.First() : null);
+            SoleName(stations));
+    }
+
+    /// <summary>The stations' one distinct name, or null when there are none or several.</summary>
+    private static string? SoleName(IReadOnlyList<Station> stations)
+    {
+        if (stations.Count == 0)
+        {
+            return null;
+        }
+
+        var name = stations[0].Name;
+        for (var stationIndex = 1; stationIndex < stations.Count; stationIndex++)
+        {
+            if (!string.Equals(stations[stationIndex].Name, name, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return name;
     }
 
     /// <summary>The candidate's station: its own, else the template's, else <c>routing</c>.</summary>
