@@ -14,7 +14,9 @@ public sealed class RoutePlanTemplate
     /// <summary>The compatibility station of candidates that name none (v4 templates).</summary>
     public const string CompatibilityStationFallback = "routing";
 
-    private readonly Dictionary<string, List<RouteCandidate>> _byStation = new(StringComparer.Ordinal);
+    // A template spans a handful of stations and is asked for one on every selection: a short
+    // list scanned by name (usually the same string instance) beats hashing the name.
+    private readonly List<(string Station, List<RouteCandidate> Candidates)> _byStation = [];
 
     public RoutePlanTemplate(
         string serviceName,
@@ -42,9 +44,10 @@ public sealed class RoutePlanTemplate
             }
 
             var station = CompatStation(candidate);
-            if (!_byStation.TryGetValue(station, out var list))
+            if (FindStation(station) is not { } list)
             {
-                _byStation.Add(station, list = []);
+                list = [];
+                _byStation.Add((station, list));
             }
 
             list.Add(candidate);
@@ -133,9 +136,21 @@ public sealed class RoutePlanTemplate
         candidate.CompatibilityUpstreamIndex ?? candidate.StableIndex;
 
     /// <summary>The candidates whose compatibility station is <paramref name="stationName"/>, in order.</summary>
-    public IReadOnlyList<RouteCandidate> CandidatesOf(string stationName) =>
-        _byStation.TryGetValue(stationName, out var list) ? list : [];
+    public IReadOnlyList<RouteCandidate> CandidatesOf(string stationName) => FindStation(stationName) ?? [];
 
     public SelectedUpstream SelectedUpstreamFor(RouteCandidate candidate) =>
         new(CompatStation(candidate), CompatIndex(candidate), candidate);
+
+    private List<RouteCandidate>? FindStation(string stationName)
+    {
+        for (var i = 0; i < _byStation.Count; i++)
+        {
+            if (string.Equals(_byStation[i].Station, stationName, StringComparison.Ordinal))
+            {
+                return _byStation[i].Candidates;
+            }
+        }
+
+        return null;
+    }
 }
