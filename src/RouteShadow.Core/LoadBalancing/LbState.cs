@@ -90,7 +90,9 @@ public sealed class LbState
             return stored;
         }
 
-        var copy = stored?.Clone() ?? new LbState();
+        // A state that is not laid out gets fresh vectors from EnsureLayout (reset or migrated into),
+        // so the copy may share the stored ones: they are only read.
+        var copy = (LbState?)stored?.MemberwiseClone() ?? new LbState();
         copy.EnsureLayout(signature);
         return copy;
     }
