@@ -18,6 +18,12 @@ public sealed class LbStateMap
     {
     }
 
+    /// <param name="capacity">The number of stations expected, so that filling the map never regrows it.</param>
+    public LbStateMap(int capacity)
+        : this(new List<(string StationName, LbState State)>(capacity))
+    {
+    }
+
     private LbStateMap(List<(string StationName, LbState State)> states) => _states = states;
 
     public int Count => _states.Count;

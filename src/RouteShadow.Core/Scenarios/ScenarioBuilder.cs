@@ -15,7 +15,7 @@ public static class ScenarioBuilder
     public static RoutingQuestion Build(Scenario scenario, long nowMs)
     {
         var stations = new Station[scenario.Stations.Count];
-        var states = new LbStateMap();
+        var states = new LbStateMap(stations.Length);
         for (var i = 0; i < stations.Length; i++)
         {
             var station = scenario.Stations[i];
