@@ -21,18 +21,17 @@ public sealed record RoutingQuestion(
     long NowMs)
 {
     /// <summary>The number of upstreams over all stations (<c>total_upstreams</c>).</summary>
-    public int TotalUpstreams
-    {
-        get
-        {
-            var total = 0;
-            for (var stationIndex = 0; stationIndex < Stations.Count; stationIndex++)
-            {
-                var station = Stations[stationIndex];
-                total += station.Upstreams.Count;
-            }
+    public int TotalUpstreams => CountUpstreams(Stations);
 
-            return total;
+    /// <summary>The number of upstreams over <paramref name="stations"/> (indexed: no enumerator per plan).</summary>
+    public static int CountUpstreams(IReadOnlyList<Station> stations)
+    {
+        var total = 0;
+        for (var stationIndex = 0; stationIndex < stations.Count; stationIndex++)
+        {
+            total += stations[stationIndex].Upstreams.Count;
         }
+
+        return total;
     }
 }

@@ -39,4 +39,7 @@ public sealed class IndexSet
     public bool Exhausts(int upstreamCount) => upstreamCount > 0 && CountBelow(upstreamCount) >= upstreamCount;
 
     public int[] ToArray() => [.. _sorted];
+
+    /// <summary>Empties the set, keeping its storage for the next station.</summary>
+    public void Clear() => _sorted.Clear();
 }

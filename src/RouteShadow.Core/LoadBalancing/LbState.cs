@@ -90,7 +90,9 @@ public sealed class LbState
             return stored;
         }
 
-        var copy = stored?.Clone() ?? new LbState();
+        // A state that is not laid out gets fresh vectors from EnsureLayout (reset or migrated into),
+        // so the copy may share the stored ones: they are only read.
+        var copy = (LbState?)stored?.MemberwiseClone() ?? new LbState();
         copy.EnsureLayout(signature);
         return copy;
     }
@@ -109,13 +111,22 @@ public sealed class LbState
         UpstreamSignature = signature.Keys;
     }
 
-    /// <summary>Overwrites the vectors with given values (each must match the layout's length).</summary>
-    internal void Overwrite(uint[]? failureCounts, long?[]? cooldownUntil, bool[]? usageExhausted, uint[]? penaltyStreak)
+    /// <summary>
+    /// A state recorded under <paramref name="signature"/>, made of the given vectors (each must
+    /// match the layout's length; the state takes them over). A vector not given starts fresh.
+    /// </summary>
+    internal static LbState Recorded(
+        LayoutSignature signature, uint[]? failureCounts, long?[]? cooldownUntil, bool[]? usageExhausted, uint[]? penaltyStreak)
     {
-        FailureCounts = failureCounts ?? FailureCounts;
-        CooldownUntil = cooldownUntil ?? CooldownUntil;
-        UsageExhausted = usageExhausted ?? UsageExhausted;
-        PenaltyStreak = penaltyStreak ?? PenaltyStreak;
+        var n = signature.Count;
+        return new LbState
+        {
+            FailureCounts = failureCounts ?? new uint[n],
+            CooldownUntil = cooldownUntil ?? new long?[n],
+            UsageExhausted = usageExhausted ?? new bool[n],
+            PenaltyStreak = penaltyStreak ?? new uint[n],
+            UpstreamSignature = signature.Keys,
+        };
     }
 
     /// <summary>Moves every cooldown deadline <paramref name="ms"/> earlier (the scenario clock advancing).</summary>
@@ -150,20 +161,19 @@ public sealed class LbState
             return;
         }
 
-        var oldPosition = new Dictionary<string, int>(old.Count, StringComparer.Ordinal);
-        for (var i = 0; i < old.Count; i++)
-        {
-            oldPosition[old[i]] = i;
-        }
-
         var (counts, cooldowns, exhausted, streaks, lastGood) =
             (FailureCounts, CooldownUntil, UsageExhausted, PenaltyStreak, LastGoodIndex);
         Reset(signature.Keys);
 
         for (var i = 0; i < signature.Count; i++)
         {
-            if (!oldPosition.TryGetValue(signature.Keys[i], out var from)
-                && !(signature.LegacyIsUnambiguous && oldPosition.TryGetValue(signature.LegacyKeys[i], out from)))
+            var from = PositionOf(old, signature.Keys[i]);
+            if (from < 0 && signature.LegacyIsUnambiguous)
+            {
+                from = PositionOf(old, signature.LegacyKeys[i]);
+            }
+
+            if (from < 0)
             {
                 continue;
             }
@@ -184,6 +194,23 @@ public sealed class LbState
 
             LastGoodIndex = position >= 0 ? position : null;
         }
+    }
+
+    /// <summary>
+    /// Where <paramref name="key"/> is in a layout without duplicates, or -1. A scan: layouts hold a
+    /// handful of keys, and every plan of a moved station migrates its state again.
+    /// </summary>
+    private static int PositionOf(IReadOnlyList<string> keys, string key)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (string.Equals(keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool SameKeys(IReadOnlyList<string> current, string[] wanted)

@@ -24,7 +24,8 @@ public static class ModelSupport
             return true;
         }
 
-        foreach (var pattern in supportedModels.Keys)
+        // Over the entries rather than .Keys: a key view costs a projection on every call.
+        foreach (var (pattern, _) in supportedModels)
         {
             if (Wildcard.Matches(pattern, model))
             {
@@ -37,7 +38,7 @@ public static class ModelSupport
             return true;
         }
 
-        foreach (var pattern in modelMapping.Keys)
+        foreach (var (pattern, _) in modelMapping)
         {
             if (Wildcard.Matches(pattern, model))
             {

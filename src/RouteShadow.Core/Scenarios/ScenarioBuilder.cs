@@ -15,7 +15,7 @@ public static class ScenarioBuilder
     public static RoutingQuestion Build(Scenario scenario, long nowMs)
     {
         var stations = new Station[scenario.Stations.Count];
-        var states = new LbStateMap();
+        var states = new LbStateMap(stations.Length);
         for (var i = 0; i < stations.Length; i++)
         {
             var station = scenario.Stations[i];
@@ -26,12 +26,18 @@ public static class ScenarioBuilder
             }
         }
 
-        foreach (var station in scenario.Stations)
+        for (var i = 0; i < stations.Length; i++)
         {
-            var balancer = new LoadBalancer(station.Station, states);
-            foreach (var scenarioEvent in station.Events)
+            var events = scenario.Stations[i].Events;
+            if (events.Count == 0)
             {
-                Apply(balancer, states, scenarioEvent, nowMs);
+                continue;
+            }
+
+            var balancer = new LoadBalancer(stations[i], states);
+            for (var eventIndex = 0; eventIndex < events.Count; eventIndex++)
+            {
+                Apply(balancer, states, events[eventIndex], nowMs);
             }
         }
 
@@ -41,19 +47,32 @@ public static class ScenarioBuilder
     private static LbState StateOf(Station station, ScenarioState recorded, long nowMs)
     {
         var layout = recorded.Layout is { } upstreams ? LayoutSignature.Of(station.Name, upstreams) : station.Signature;
-        var state = LbState.LaidOutFor(layout);
-        state.Overwrite(
+        // Copies: events write to the question's state, and the scenario may be built again.
+        var state = LbState.Recorded(
+            layout,
             recorded.FailureCounts is { } counts ? [.. counts] : null,
-            recorded.CooldownRemainingMs?.Select(ms => ms switch
-            {
-                null => (long?)null,
-                > 0 => nowMs + ms,
-                _ => nowMs - 1,
-            }).ToArray(),
+            recorded.CooldownRemainingMs is { } remaining ? CooldownDeadlines(remaining, nowMs) : null,
             recorded.UsageExhausted is { } exhausted ? [.. exhausted] : null,
             recorded.PenaltyStreak is { } streaks ? [.. streaks] : null);
         state.LastGoodIndex = recorded.LastGoodIndex;
         return state;
+    }
+
+    /// <summary>Cooldown deadlines on the scenario clock; an expired cooldown ends just before now.</summary>
+    private static long?[] CooldownDeadlines(long?[] remainingMs, long nowMs)
+    {
+        var deadlines = new long?[remainingMs.Length];
+        for (var i = 0; i < deadlines.Length; i++)
+        {
+            deadlines[i] = remainingMs[i] switch
+            {
+                null => null,
+                > 0 and var ms => nowMs + ms,
+                _ => nowMs - 1,
+            };
+        }
+
+        return deadlines;
     }
 
     /// <summary>
@@ -71,12 +90,7 @@ public static class ScenarioBuilder
                 balancer.Penalize(penalize.Index, penalize.CooldownSecs, penalize.Backoff, nowMs);
                 break;
             case AdvanceEvent advance:
-                foreach (var name in states.StationNames)
-                {
-                    states.TryGet(name, out var state);
-                    state.ShiftCooldowns(advance.Ms);
-                }
-
+                states.ShiftCooldowns(advance.Ms);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(scenarioEvent), scenarioEvent, "unknown scenario event");

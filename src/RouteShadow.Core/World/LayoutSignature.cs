@@ -8,6 +8,9 @@ namespace RouteShadow.Core.World;
 /// </summary>
 public sealed class LayoutSignature
 {
+    /// <summary>Up to this many keys, <see cref="ContainsDuplicates"/> compares pairs rather than hashing.</summary>
+    private const int PairwiseLimit = 16;
+
     private LayoutSignature(string[] keys, string[] legacyKeys)
     {
         Keys = keys;
@@ -54,17 +57,30 @@ public sealed class LayoutSignature
 
     public static bool ContainsDuplicates(IReadOnlyList<string> keys)
     {
-        if (keys.Count < 2)
+        if (keys.Count > PairwiseLimit)
         {
+            var seen = new HashSet<string>(keys.Count, StringComparer.Ordinal);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (!seen.Add(keys[i]))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in keys)
+        // Stations have a handful of upstreams, and every station's signature is checked twice:
+        // comparing each pair costs less than building a hash set.
+        for (var i = 1; i < keys.Count; i++)
         {
-            if (!seen.Add(key))
+            for (var j = 0; j < i; j++)
             {
-                return true;
+                if (string.Equals(keys[i], keys[j], StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

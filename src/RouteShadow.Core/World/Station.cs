@@ -43,11 +43,7 @@ public sealed class Station
     public static string DefaultEndpointId(int index) => index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Derived identities, computed once: both engines ask for them on every plan.</summary>
-    private Identity[] Identities => _identities ??= [.. Upstreams.Select((u, i) =>
-    {
-        var providerId = u.ProviderIdTag ?? DefaultProviderId(Name, i);
-        return new Identity(providerId, u.EndpointIdTag ?? DefaultEndpointId(i), [LegacyRouteEntry, Name, providerId]);
-    })];
+    private Identity[] Identities => _identities ??= DeriveIdentities();
 
     public Station WithName(string name) => new(name, Upstreams);
 
@@ -55,5 +51,18 @@ public sealed class Station
 
     public override string ToString() => $"{Name} ({Upstreams.Count} upstreams)";
 
-    private sealed record Identity(string ProviderId, string EndpointId, string[] RoutePath);
+    private Identity[] DeriveIdentities()
+    {
+        var identities = new Identity[Upstreams.Count];
+        for (var i = 0; i < identities.Length; i++)
+        {
+            var upstream = Upstreams[i];
+            var providerId = upstream.ProviderIdTag ?? DefaultProviderId(Name, i);
+            identities[i] = new Identity(providerId, upstream.EndpointIdTag ?? DefaultEndpointId(i), [LegacyRouteEntry, Name, providerId]);
+        }
+
+        return identities;
+    }
+
+    private readonly record struct Identity(string ProviderId, string EndpointId, string[] RoutePath);
 }

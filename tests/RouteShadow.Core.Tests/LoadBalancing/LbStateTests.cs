@@ -10,8 +10,8 @@ public sealed class LbStateTests
     [Fact]
     public void EnsureLayout_BareUrlSignatureAndUnambiguousUrls_MigratesThroughBaseUrl() // L6
     {
-        var state = LbState.LaidOutFor(LayoutSignature.FromRecordedKeys(["https://primary.example", "https://backup.example"]));
-        state.Overwrite([3, 0], [null, null], [false, true], [2, 0]);
+        var state = LbState.Recorded(
+            LayoutSignature.FromRecordedKeys(["https://primary.example", "https://backup.example"]), [3, 0], [null, null], [false, true], [2, 0]);
         state.LastGoodIndex = 1;
         var layout = Some.Station(
             "routing",
@@ -30,8 +30,7 @@ public sealed class LbStateTests
     [Fact]
     public void EnsureLayout_BareUrlSignatureButDuplicateUrls_DropsState()
     {
-        var state = LbState.LaidOutFor(LayoutSignature.FromRecordedKeys(["https://a/v1", "https://b/v1"]));
-        state.Overwrite([3, 1], null, null, null);
+        var state = LbState.Recorded(LayoutSignature.FromRecordedKeys(["https://a/v1", "https://b/v1"]), [3, 1], null, null, null);
         var layout = Some.Station(
             "routing",
             Some.Upstream("https://a/v1", "x", "1"),
@@ -68,8 +67,7 @@ public sealed class LbStateTests
     public void EnsureLayout_SameLayout_KeepsStateUntouched()
     {
         var station = Some.Station("routing", "https://a/v1", "https://b/v1");
-        var state = LbState.LaidOutFor(station.Signature);
-        state.Overwrite([2, 5], [Some.Now, null], [true, false], [1, 4]);
+        var state = LbState.Recorded(station.Signature, [2, 5], [Some.Now, null], [true, false], [1, 4]);
         state.LastGoodIndex = 7;
 
         state.EnsureLayout(station.Signature);
@@ -87,8 +85,7 @@ public sealed class LbStateTests
             Some.Upstream("https://a/v1", "a", "default"),
             Some.Upstream("https://b/v1", "b", "default"),
             Some.Upstream("https://c/v1", "c", "default"));
-        var state = LbState.LaidOutFor(before.Signature);
-        state.Overwrite([1, 2, 3], null, [false, false, true], null);
+        var state = LbState.Recorded(before.Signature, [1, 2, 3], null, [false, false, true], null);
         state.LastGoodIndex = 2;
         var after = Some.Station("routing", before.Upstreams[2], before.Upstreams[0]);
 

@@ -25,8 +25,9 @@ public sealed class ExecutorEngine : IRoutingEngine
             while (!state.StationExhausted(station.Name, station.Upstreams.Count))
             {
                 var selection = executor.SelectStationCandidate(state, station.Name, question.Model);
-                foreach (var skip in selection.Skipped)
+                for (var skipIndex = 0; skipIndex < selection.Skipped.Count; skipIndex++)
                 {
+                    var skip = selection.Skipped[skipIndex];
                     attempts.Add(Attempt(
                         AttemptDecision.SkippedCapabilityMismatch, skip.Upstream, skip.Avoided, skip.AvoidedTotal, skip.TotalUpstreams, skip.Reason.Code));
                 }

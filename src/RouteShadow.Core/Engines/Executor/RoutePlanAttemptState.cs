@@ -9,18 +9,23 @@ namespace RouteShadow.Core.Engines.Executor;
 /// </summary>
 public sealed class RoutePlanAttemptState
 {
-    private readonly HashSet<ProviderEndpointKey> _avoidedProviderEndpoints = [];
-    private readonly Dictionary<string, IndexSet> _avoidByStation = new(StringComparer.Ordinal);
+    // Made on first use: the station path, which the shadow walks, never avoids by key.
+    private HashSet<ProviderEndpointKey>? _avoidedProviderEndpoints;
+
+    // A request touches a handful of stations, and they are asked about on every selection:
+    // scanning a short list (names are usually the same string instance) beats hashing the name.
+    private readonly List<(string StationName, IndexSet Avoided)> _avoidByStation = [];
 
     public int AvoidedTotal { get; private set; }
 
-    public bool AvoidProviderEndpoint(ProviderEndpointKey key) => Count(_avoidedProviderEndpoints.Add(key));
+    public bool AvoidProviderEndpoint(ProviderEndpointKey key) => Count((_avoidedProviderEndpoints ??= []).Add(key));
 
     public bool AvoidUpstream(string stationName, int index)
     {
-        if (!_avoidByStation.TryGetValue(stationName, out var set))
+        if (AvoidedBy(stationName) is not { } set)
         {
-            _avoidByStation.Add(stationName, set = new IndexSet());
+            set = new IndexSet();
+            _avoidByStation.Add((stationName, set));
         }
 
         return Count(set.Add(index));
@@ -28,18 +33,28 @@ public sealed class RoutePlanAttemptState
 
     public bool AvoidSelectedUpstream(SelectedUpstream selected) => AvoidUpstream(selected.StationName, selected.Index);
 
-    public bool AvoidsProviderEndpoint(ProviderEndpointKey key) => _avoidedProviderEndpoints.Contains(key);
+    public bool AvoidsProviderEndpoint(ProviderEndpointKey key) => _avoidedProviderEndpoints?.Contains(key) == true;
 
-    public bool AvoidsUpstream(string stationName, int index) =>
-        _avoidByStation.TryGetValue(stationName, out var set) && set.Contains(index);
+    public bool AvoidsUpstream(string stationName, int index) => AvoidedBy(stationName)?.Contains(index) == true;
 
     /// <summary>The station's avoided indices, ascending; empty for a station never touched.</summary>
-    public int[] AvoidForStation(string stationName) =>
-        _avoidByStation.TryGetValue(stationName, out var set) ? set.ToArray() : [];
+    public int[] AvoidForStation(string stationName) => AvoidedBy(stationName)?.ToArray() ?? [];
 
     /// <summary>True when the station's <paramref name="total"/> upstreams are all avoided.</summary>
-    public bool StationExhausted(string stationName, int total) =>
-        _avoidByStation.TryGetValue(stationName, out var set) && set.Exhausts(total);
+    public bool StationExhausted(string stationName, int total) => AvoidedBy(stationName)?.Exhausts(total) == true;
+
+    private IndexSet? AvoidedBy(string stationName)
+    {
+        for (var i = 0; i < _avoidByStation.Count; i++)
+        {
+            if (string.Equals(_avoidByStation[i].StationName, stationName, StringComparison.Ordinal))
+            {
+                return _avoidByStation[i].Avoided;
+            }
+        }
+
+        return null;
+    }
 
     private bool Count(bool inserted)
     {

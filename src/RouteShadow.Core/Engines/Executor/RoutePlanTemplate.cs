@@ -14,7 +14,9 @@ public sealed class RoutePlanTemplate
     /// <summary>The compatibility station of candidates that name none (v4 templates).</summary>
     public const string CompatibilityStationFallback = "routing";
 
-    private readonly Dictionary<string, List<RouteCandidate>> _byStation = new(StringComparer.Ordinal);
+    // A template spans a handful of stations and is asked for one on every selection: a short
+    // list scanned by name (usually the same string instance) beats hashing the name.
+    private readonly List<(string Station, List<RouteCandidate> Candidates)> _byStation = [];
 
     public RoutePlanTemplate(
         string serviceName,
@@ -42,9 +44,10 @@ public sealed class RoutePlanTemplate
             }
 
             var station = CompatStation(candidate);
-            if (!_byStation.TryGetValue(station, out var list))
+            if (FindStation(station) is not { } list)
             {
-                _byStation.Add(station, list = []);
+                list = [];
+                _byStation.Add((station, list));
             }
 
             list.Add(candidate);
@@ -76,23 +79,23 @@ public sealed class RoutePlanTemplate
     /// </summary>
     public static RoutePlanTemplate CompileLegacy(string serviceName, IReadOnlyList<Station> stations)
     {
-        var candidates = new List<RouteCandidate>(stations.Sum(s => s.Upstreams.Count));
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new RouteCandidate[RoutingQuestion.CountUpstreams(stations)];
+        var count = 0;
         for (var stationIndex = 0; stationIndex < stations.Count; stationIndex++)
         {
             var station = stations[stationIndex];
-            names.Add(station.Name);
             for (var i = 0; i < station.Upstreams.Count; i++)
             {
                 var providerId = station.ProviderIdAt(i);
-                candidates.Add(new RouteCandidate(
+                candidates[count] = new RouteCandidate(
                     new ProviderEndpointKey(serviceName, providerId, station.EndpointIdAt(i)),
                     station.Upstreams[i],
                     station.RoutePathAt(i),
                     PreferenceGroup: 0,
-                    StableIndex: candidates.Count,
+                    StableIndex: count,
                     station.Name,
-                    i));
+                    i);
+                count++;
             }
         }
 
@@ -101,7 +104,27 @@ public sealed class RoutePlanTemplate
             LegacyEntry,
             AffinityPolicy.FallbackSticky,
             candidates,
-            names.Count == 1 ? names.First() : null);
+            SoleName(stations));
+    }
+
+    /// <summary>The stations' one distinct name, or null when there are none or several.</summary>
+    private static string? SoleName(IReadOnlyList<Station> stations)
+    {
+        if (stations.Count == 0)
+        {
+            return null;
+        }
+
+        var name = stations[0].Name;
+        for (var stationIndex = 1; stationIndex < stations.Count; stationIndex++)
+        {
+            if (!string.Equals(stations[stationIndex].Name, name, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return name;
     }
 
     /// <summary>The candidate's station: its own, else the template's, else <c>routing</c>.</summary>
@@ -113,9 +136,21 @@ public sealed class RoutePlanTemplate
         candidate.CompatibilityUpstreamIndex ?? candidate.StableIndex;
 
     /// <summary>The candidates whose compatibility station is <paramref name="stationName"/>, in order.</summary>
-    public IReadOnlyList<RouteCandidate> CandidatesOf(string stationName) =>
-        _byStation.TryGetValue(stationName, out var list) ? list : [];
+    public IReadOnlyList<RouteCandidate> CandidatesOf(string stationName) => FindStation(stationName) ?? [];
 
     public SelectedUpstream SelectedUpstreamFor(RouteCandidate candidate) =>
         new(CompatStation(candidate), CompatIndex(candidate), candidate);
+
+    private List<RouteCandidate>? FindStation(string stationName)
+    {
+        for (var i = 0; i < _byStation.Count; i++)
+        {
+            if (string.Equals(_byStation[i].Station, stationName, StringComparison.Ordinal))
+            {
+                return _byStation[i].Candidates;
+            }
+        }
+
+        return null;
+    }
 }

@@ -23,18 +23,13 @@ public static class RuntimeBridge
         long nowMs,
         IReadOnlyDictionary<string, UpstreamOverride>? overrides = null)
     {
-        var runtime = new RoutePlanRuntimeState(stations.Sum(s => s.Upstreams.Count));
-        var laidOut = new Dictionary<string, LbState>(StringComparer.Ordinal);
+        var runtime = new RoutePlanRuntimeState(RoutingQuestion.CountUpstreams(stations));
+        var laidOut = new LbState[stations.Count];
         for (var stationIndex = 0; stationIndex < stations.Count; stationIndex++)
         {
             var station = stations[stationIndex];
-            if (!laidOut.TryGetValue(station.Name, out var previous))
-            {
-                states.TryGet(station.Name, out previous);
-            }
-
-            var state = LbState.ReadLaidOut(previous, station.Signature);
-            laidOut[station.Name] = state;
+            var state = LbState.ReadLaidOut(PreviousState(stations, laidOut, stationIndex, states), station.Signature);
+            laidOut[stationIndex] = state;
             for (var i = 0; i < station.Upstreams.Count; i++)
             {
                 var key = new ProviderEndpointKey(serviceName, station.ProviderIdAt(i), station.EndpointIdAt(i));
@@ -55,6 +50,25 @@ public static class RuntimeBridge
         }
 
         return runtime;
+    }
+
+    /// <summary>
+    /// The state a station reads: what its last earlier occurrence laid out, else the snapshot's.
+    /// A backward scan, as names repeat rarely and a question has a handful of stations.
+    /// </summary>
+    private static LbState? PreviousState(IReadOnlyList<Station> stations, LbState[] laidOut, int stationIndex, LbStateMap states)
+    {
+        var name = stations[stationIndex].Name;
+        for (var earlier = stationIndex - 1; earlier >= 0; earlier--)
+        {
+            if (string.Equals(stations[earlier].Name, name, StringComparison.Ordinal))
+            {
+                return laidOut[earlier];
+            }
+        }
+
+        states.TryGet(name, out var stored);
+        return stored;
     }
 
     /// <summary>The override by stable key (only for upstreams tagged with both ids), else by base URL.</summary>

@@ -25,7 +25,9 @@ public readonly record struct UpstreamRuntimeState(
 /// </summary>
 public sealed class RoutePlanRuntimeState
 {
-    private readonly Dictionary<ProviderEndpointKey, UpstreamRuntimeState> _endpoints;
+    // A question has a handful of endpoints, each written once and read once per plan: a list
+    // scanned in order is smaller than a dictionary and spares hashing three strings per key.
+    private readonly List<KeyValuePair<ProviderEndpointKey, UpstreamRuntimeState>> _endpoints;
 
     /// <param name="capacity">The number of endpoints expected, so that filling the map never regrows it.</param>
     public RoutePlanRuntimeState(int capacity = 0) => _endpoints = new(capacity);
@@ -38,12 +40,24 @@ public sealed class RoutePlanRuntimeState
     /// <summary>The age the reprobe windows are measured against.</summary>
     public ulong? AffinityLastChangedAtMs { get; set; }
 
-    public IReadOnlyDictionary<ProviderEndpointKey, UpstreamRuntimeState> ProviderEndpoints => _endpoints;
+    /// <summary>Each key once, in the order first written.</summary>
+    public IReadOnlyList<KeyValuePair<ProviderEndpointKey, UpstreamRuntimeState>> ProviderEndpoints => _endpoints;
 
     public UpstreamRuntimeState this[ProviderEndpointKey key]
     {
-        get => _endpoints.GetValueOrDefault(key);
-        set => _endpoints[key] = value;
+        get => IndexOf(key) is var at and >= 0 ? _endpoints[at].Value : default;
+        set
+        {
+            var at = IndexOf(key);
+            if (at >= 0)
+            {
+                _endpoints[at] = new(key, value);
+            }
+            else
+            {
+                _endpoints.Add(new(key, value));
+            }
+        }
     }
 
     /// <summary>Sets the affinity key and clears both of its timestamps.</summary>
@@ -52,5 +66,18 @@ public sealed class RoutePlanRuntimeState
         AffinityProviderEndpoint = key;
         AffinityLastSelectedAtMs = null;
         AffinityLastChangedAtMs = null;
+    }
+
+    private int IndexOf(ProviderEndpointKey key)
+    {
+        for (var i = 0; i < _endpoints.Count; i++)
+        {
+            if (_endpoints[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -20,6 +20,9 @@ public sealed class LegacyEngine : IRoutingEngine
         var attempts = new List<ShadowAttempt>(total);
         var avoidedTotal = 0;
 
+        // One set reused station after station: each attempt copies out what it reports.
+        var avoid = new IndexSet();
+
         for (var stationIndex = 0; stationIndex < question.Stations.Count; stationIndex++)
         {
             var station = question.Stations[stationIndex];
@@ -27,7 +30,7 @@ public sealed class LegacyEngine : IRoutingEngine
             // station: a repeated station name starts from the same state again.
             question.States.TryGet(station.Name, out var stored);
             var state = LbState.ReadLaidOut(stored, station.Signature);
-            var avoid = new IndexSet();
+            avoid.Clear();
             var n = station.Upstreams.Count;
 
             while (!avoid.Exhausts(n))
