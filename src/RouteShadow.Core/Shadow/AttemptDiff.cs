@@ -33,8 +33,14 @@ public sealed record AttemptDiff(
             }
 
             var before = fields.Count;
-            foreach (var field in AttemptFields.All)
+            for (var f = 0; f < AttemptFields.All.Count; f++)
             {
+                var field = AttemptFields.All[f];
+                if (field.Same(legacy[i], executor[i]))
+                {
+                    continue;
+                }
+
                 var (l, e) = (field.Render(legacy[i]), field.Render(executor[i]));
                 if (!string.Equals(l, e, StringComparison.Ordinal))
                 {
@@ -55,7 +61,33 @@ public sealed record AttemptDiff(
             : new AttemptDiff(first, fields, OneSided(legacy, executor), OneSided(executor, legacy));
     }
 
-    private static List<ShadowAttempt> OneSided(IReadOnlyList<ShadowAttempt> side, IReadOnlyList<ShadowAttempt> other) =>
-        [.. side.Where(a => !other.Any(o => o.Decision == a.Decision && o.UpstreamIndex == a.UpstreamIndex
-                                            && string.Equals(o.StationName, a.StationName, StringComparison.Ordinal)))];
+    /// <summary>The attempts of <paramref name="side"/> whose upstream and decision <paramref name="other"/> never has.</summary>
+    private static List<ShadowAttempt> OneSided(IReadOnlyList<ShadowAttempt> side, IReadOnlyList<ShadowAttempt> other)
+    {
+        var only = new List<ShadowAttempt>();
+        for (var i = 0; i < side.Count; i++)
+        {
+            if (!Tries(other, side[i]))
+            {
+                only.Add(side[i]);
+            }
+        }
+
+        return only;
+    }
+
+    private static bool Tries(IReadOnlyList<ShadowAttempt> attempts, ShadowAttempt like)
+    {
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var attempt = attempts[i];
+            if (attempt.Decision == like.Decision && attempt.UpstreamIndex == like.UpstreamIndex
+                && string.Equals(attempt.StationName, like.StationName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -8,21 +9,26 @@ namespace RouteShadow.Core.Shadow;
 /// <summary>The report's attempt fields by wire name, each rendered as compact JSON text for diffs.</summary>
 public static class AttemptFields
 {
-    public sealed record Field(string Name, Func<ShadowAttempt, string> Render);
+    /// <summary>One attempt field.</summary>
+    /// <param name="Same">Whether two attempts hold the same value: equal values render equal, so a diff renders only the fields that fail it.</param>
+    public sealed record Field(string Name, Func<ShadowAttempt, ShadowAttempt, bool> Same, Func<ShadowAttempt, string> Render);
+
+    private static readonly SearchValues<char> Unescaped =
+        SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not '"' and not '\\')]);
 
     public static IReadOnlyList<Field> All { get; } =
     [
-        new("decision", a => Quote(Wire(a.Decision))),
-        new("station_name", a => Quote(a.StationName)),
-        new("upstream_index", a => Number(a.UpstreamIndex)),
-        new("upstream_base_url", a => Quote(a.UpstreamBaseUrl)),
-        new("provider_id", a => Quote(a.ProviderId)),
-        new("endpoint_id", a => Quote(a.EndpointId)),
-        new("route_path", a => "[" + string.Join(",", a.RoutePath.Select(s => Quote(s))) + "]"),
-        new("avoid_for_station", a => "[" + string.Join(",", a.AvoidForStation.Select(Number)) + "]"),
-        new("avoided_total", a => Number(a.AvoidedTotal)),
-        new("total_upstreams", a => Number(a.TotalUpstreams)),
-        new("reason", a => Quote(a.Reason)),
+        new("decision", (a, b) => a.Decision == b.Decision, a => Quote(Wire(a.Decision))),
+        Text("station_name", a => a.StationName),
+        Number("upstream_index", a => a.UpstreamIndex),
+        Text("upstream_base_url", a => a.UpstreamBaseUrl),
+        Text("provider_id", a => a.ProviderId),
+        Text("endpoint_id", a => a.EndpointId),
+        new("route_path", (a, b) => a.RoutePath.SequenceEqual(b.RoutePath, StringComparer.Ordinal), a => Array(a.RoutePath, static s => Quote(s))),
+        new("avoid_for_station", (a, b) => a.AvoidForStation.SequenceEqual(b.AvoidForStation), a => Array(a.AvoidForStation, static i => Number(i))),
+        Number("avoided_total", a => a.AvoidedTotal),
+        Number("total_upstreams", a => a.TotalUpstreams),
+        Text("reason", a => a.Reason),
     ];
 
     public static string Wire(AttemptDecision decision) => decision switch
@@ -32,8 +38,36 @@ public static class AttemptFields
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
     };
 
+    private static Field Text(string name, Func<ShadowAttempt, string?> value) =>
+        new(name, (a, b) => string.Equals(value(a), value(b), StringComparison.Ordinal), a => Quote(value(a)));
+
+    private static Field Number(string name, Func<ShadowAttempt, int> value) =>
+        new(name, (a, b) => value(a) == value(b), a => Number(value(a)));
+
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string? value) =>
-        value is null ? "null" : "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
+    private static string Quote(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        // The encoder leaves printable ASCII other than the quote and backslash as it is: such
+        // values (nearly all) are quoted without its UTF-8 round trip.
+        return value.AsSpan().ContainsAnyExcept(Unescaped)
+            ? "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\""
+            : string.Concat("\"", value, "\"");
+    }
+
+    private static string Array<T>(IReadOnlyList<T> items, Func<T, string> render)
+    {
+        var rendered = new string[items.Count];
+        for (var i = 0; i < rendered.Length; i++)
+        {
+            rendered[i] = render(items[i]);
+        }
+
+        return "[" + string.Join(',', rendered) + "]";
+    }
 }
