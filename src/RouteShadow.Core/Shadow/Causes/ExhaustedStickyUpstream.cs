@@ -40,8 +40,9 @@ internal sealed class ExhaustedStickyUpstream : IDivergenceCause
     /// <summary>The first station with a last-good upstream in range: the one the runtime bridge takes the affinity from.</summary>
     private static (Station Station, LbState State, int Sticky)? AffinityStation(RoutingQuestion question)
     {
-        foreach (var station in question.Stations)
+        for (var s = 0; s < question.Stations.Count; s++)
         {
+            var station = question.Stations[s];
             var state = QuestionEdits.LaidOut(question, station);
             if (state.LastGoodIndex is { } sticky && sticky < station.Upstreams.Count)
             {

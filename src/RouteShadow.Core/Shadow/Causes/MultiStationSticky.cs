@@ -10,8 +10,20 @@ internal sealed class MultiStationSticky : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.MultiStationSticky;
 
-    public bool IsPresent(RoutingQuestion question) =>
-        question.Stations.Count(s => HasSticky(QuestionEdits.LaidOut(question, s), s.Upstreams.Count)) > 1;
+    public bool IsPresent(RoutingQuestion question)
+    {
+        var sticky = 0;
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            if (HasSticky(QuestionEdits.LaidOut(question, station), station.Upstreams.Count) && ++sticky > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public RoutingQuestion Undo(RoutingQuestion question)
     {

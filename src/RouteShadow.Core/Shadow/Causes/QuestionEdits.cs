@@ -21,8 +21,9 @@ internal static class QuestionEdits
     public static RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, LbState?> edit)
     {
         LbStateMap? states = null;
-        foreach (var station in question.Stations)
+        for (var s = 0; s < question.Stations.Count; s++)
         {
+            var station = question.Stations[s];
             if (edit(station, LaidOut(question, station)) is { } edited)
             {
                 (states ??= question.States.ShallowCopy()).Set(station.Name, edited);
@@ -74,8 +75,9 @@ internal static class QuestionEdits
     public static RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
     {
         var taken = new HashSet<(string, string)>();
-        foreach (var station in question.Stations)
+        for (var s = 0; s < question.Stations.Count; s++)
         {
+            var station = question.Stations[s];
             for (var i = 0; i < station.Upstreams.Count; i++)
             {
                 taken.Add(KeyOf(station, i));

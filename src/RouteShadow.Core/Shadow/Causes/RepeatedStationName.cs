@@ -12,8 +12,22 @@ internal sealed class RepeatedStationName : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.RepeatedStationName;
 
-    public bool IsPresent(RoutingQuestion question) =>
-        question.Stations.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() < question.Stations.Count;
+    /// <remarks>A linear scan: a request names a handful of stations.</remarks>
+    public bool IsPresent(RoutingQuestion question)
+    {
+        for (var s = 1; s < question.Stations.Count; s++)
+        {
+            for (var earlier = 0; earlier < s; earlier++)
+            {
+                if (string.Equals(question.Stations[earlier].Name, question.Stations[s].Name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public RoutingQuestion Undo(RoutingQuestion question)
     {
