@@ -38,10 +38,11 @@ public sealed class DivergenceClassifier
     /// </summary>
     public IReadOnlyList<DivergenceClass> Classify(RoutingQuestion question)
     {
+        var edits = new QuestionEdits();
         var present = 0;
         for (var i = 0; i < KnownCauses.Length; i++)
         {
-            present |= KnownCauses[i].IsPresent(question) ? 1 << i : 0;
+            present |= KnownCauses[i].IsPresent(question, edits) ? 1 << i : 0;
         }
 
         // Sets of causes are bit masks over KnownCauses; ascending masks of a size, limited to the
@@ -52,7 +53,7 @@ public sealed class DivergenceClassifier
             var union = 0;
             for (var subset = 1; subset <= present; subset++)
             {
-                if ((subset & ~present) == 0 && BitOperations.PopCount((uint)subset) == size && Cures(question, subset))
+                if ((subset & ~present) == 0 && BitOperations.PopCount((uint)subset) == size && Cures(question, edits, subset))
                 {
                     first ??= subset;
                     union |= subset;
@@ -61,7 +62,7 @@ public sealed class DivergenceClassifier
 
             if (first is { } only)
             {
-                var blamed = union != only && Cures(question, union) ? union : only;
+                var blamed = union != only && Cures(question, edits, union) ? union : only;
                 return Classes(blamed);
             }
         }
@@ -69,14 +70,14 @@ public sealed class DivergenceClassifier
         return [DivergenceClass.Unclassified];
     }
 
-    private bool Cures(RoutingQuestion question, int causes)
+    private bool Cures(RoutingQuestion question, QuestionEdits edits, int causes)
     {
         var undone = question;
         for (var i = 0; i < KnownCauses.Length; i++)
         {
             if ((causes & (1 << i)) != 0)
             {
-                undone = KnownCauses[i].Undo(undone);
+                undone = KnownCauses[i].Undo(undone, edits);
             }
         }
 

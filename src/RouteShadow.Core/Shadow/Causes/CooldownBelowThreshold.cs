@@ -12,12 +12,12 @@ internal sealed class CooldownBelowThreshold : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.CooldownBelowThreshold;
 
-    public bool IsPresent(RoutingQuestion question)
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
     {
         for (var s = 0; s < question.Stations.Count; s++)
         {
             var station = question.Stations[s];
-            var state = QuestionEdits.LaidOut(question, station);
+            var state = edits.LaidOut(question, station);
             for (var i = 0; i < state.CooldownUntil.Length; i++)
             {
                 if (IsOffending(state, i, question.NowMs))
@@ -30,8 +30,8 @@ internal sealed class CooldownBelowThreshold : IDivergenceCause
         return false;
     }
 
-    public RoutingQuestion Undo(RoutingQuestion question) =>
-        QuestionEdits.EditStates(question, (_, state) =>
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits) =>
+        edits.EditStates(question, (_, state) =>
         {
             LbState? edited = null;
             for (var i = 0; i < state.CooldownUntil.Length; i++)

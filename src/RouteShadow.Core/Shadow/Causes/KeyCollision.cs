@@ -21,7 +21,7 @@ internal sealed class KeyCollision : IDivergenceCause
     public DivergenceClass Class =>
         _acrossStations ? DivergenceClass.CrossStationKeyCollision : DivergenceClass.InStationKeyCollision;
 
-    public bool IsPresent(RoutingQuestion question)
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
     {
         for (var s = 0; s < question.Stations.Count; s++)
         {
@@ -37,8 +37,8 @@ internal sealed class KeyCollision : IDivergenceCause
         return false;
     }
 
-    public RoutingQuestion Undo(RoutingQuestion question) =>
-        QuestionEdits.Relabel(question, (station, index) => Collides(question, station, index));
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits) =>
+        edits.Relabel(question, (station, index) => Collides(question, station, index));
 
     /// <summary>
     /// Whether an earlier upstream has the key of upstream <paramref name="index"/> of station

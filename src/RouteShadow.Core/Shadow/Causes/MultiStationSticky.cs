@@ -10,13 +10,13 @@ internal sealed class MultiStationSticky : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.MultiStationSticky;
 
-    public bool IsPresent(RoutingQuestion question)
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
     {
         var sticky = 0;
         for (var s = 0; s < question.Stations.Count; s++)
         {
             var station = question.Stations[s];
-            if (HasSticky(QuestionEdits.LaidOut(question, station), station.Upstreams.Count) && ++sticky > 1)
+            if (HasSticky(edits.LaidOut(question, station), station.Upstreams.Count) && ++sticky > 1)
             {
                 return true;
             }
@@ -25,10 +25,10 @@ internal sealed class MultiStationSticky : IDivergenceCause
         return false;
     }
 
-    public RoutingQuestion Undo(RoutingQuestion question)
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits)
     {
         var first = true;
-        return QuestionEdits.EditStates(question, (station, state) =>
+        return edits.EditStates(question, (station, state) =>
         {
             if (!HasSticky(state, station.Upstreams.Count))
             {

@@ -4,21 +4,47 @@ using RouteShadow.Core.World;
 
 namespace RouteShadow.Core.Shadow.Causes;
 
-/// <summary>Copy-on-write edits of a routing question, shared by the divergence causes.</summary>
-internal static class QuestionEdits
+/// <summary>
+/// Copy-on-write edits of a routing question, shared by the divergence causes while they classify
+/// one question. One instance per classification: it remembers the states it laid out.
+/// </summary>
+internal sealed class QuestionEdits
 {
+    /// <summary>
+    /// States read laid out so far, by the stored state and the layout they were read for. The
+    /// causes read the same stations again and again, on the question and on its edited copies
+    /// (which share the untouched states), and a state recorded under another layout would be
+    /// copied and migrated on every read. Stored states are never changed, so the reads stay valid.
+    /// </summary>
+    private readonly List<(LbState? Stored, LayoutSignature Layout, LbState LaidOut)> _migrated = [];
+
     /// <summary>The station's state laid out for its current upstreams, as both engines read it. Read-only.</summary>
-    public static LbState LaidOut(RoutingQuestion question, Station station)
+    public LbState LaidOut(RoutingQuestion question, Station station)
     {
         question.States.TryGet(station.Name, out var stored);
-        return LbState.ReadLaidOut(stored, station.Signature);
+        if (stored is not null && stored.IsLaidOutFor(station.Signature))
+        {
+            return stored;
+        }
+
+        foreach (var (earlier, layout, laidOut) in _migrated)
+        {
+            if (ReferenceEquals(earlier, stored) && ReferenceEquals(layout, station.Signature))
+            {
+                return laidOut;
+            }
+        }
+
+        var migrated = LbState.ReadLaidOut(stored, station.Signature);
+        _migrated.Add((stored, station.Signature, migrated));
+        return migrated;
     }
 
     /// <summary>
     /// The question with some stations' states replaced: <paramref name="edit"/> sees each laid-out
     /// state and returns an edited copy, or null to leave it.
     /// </summary>
-    public static RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, LbState?> edit)
+    public RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, LbState?> edit)
     {
         LbStateMap? states = null;
         for (var s = 0; s < question.Stations.Count; s++)
@@ -45,7 +71,7 @@ internal static class QuestionEdits
     /// The question with some stations replaced by renamed or relabelled copies. Each replacement's
     /// state is the original laid-out state re-keyed for the new layout, so nothing migrates or resets.
     /// </summary>
-    public static RoutingQuestion ReplaceStations(RoutingQuestion question, IReadOnlyList<Station> replacements)
+    public RoutingQuestion ReplaceStations(RoutingQuestion question, IReadOnlyList<Station> replacements)
     {
         var states = question.States.ShallowCopy();
         for (var i = 0; i < replacements.Count; i++)
@@ -72,7 +98,7 @@ internal static class QuestionEdits
     /// Relabels the chosen upstreams with fresh endpoint ids that collide with nothing, so their
     /// provider-endpoint keys become unique.
     /// </summary>
-    public static RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
+    public RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
     {
         var taken = new HashSet<(string, string)>();
         for (var s = 0; s < question.Stations.Count; s++)

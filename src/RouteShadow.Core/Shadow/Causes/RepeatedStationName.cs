@@ -13,7 +13,7 @@ internal sealed class RepeatedStationName : IDivergenceCause
     public DivergenceClass Class => DivergenceClass.RepeatedStationName;
 
     /// <remarks>A linear scan: a request names a handful of stations.</remarks>
-    public bool IsPresent(RoutingQuestion question)
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
     {
         for (var s = 1; s < question.Stations.Count; s++)
         {
@@ -29,7 +29,7 @@ internal sealed class RepeatedStationName : IDivergenceCause
         return false;
     }
 
-    public RoutingQuestion Undo(RoutingQuestion question)
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits)
     {
         var names = new HashSet<string>(question.Stations.Select(s => s.Name), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -51,6 +51,6 @@ internal sealed class RepeatedStationName : IDivergenceCause
             renamed.Add(station.WithName(name));
         }
 
-        return QuestionEdits.ReplaceStations(question, renamed);
+        return edits.ReplaceStations(question, renamed);
     }
 }
