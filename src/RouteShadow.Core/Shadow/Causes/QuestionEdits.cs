@@ -100,16 +100,7 @@ internal sealed class QuestionEdits
     /// </summary>
     public RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
     {
-        var taken = new HashSet<(string, string)>();
-        for (var s = 0; s < question.Stations.Count; s++)
-        {
-            var station = question.Stations[s];
-            for (var i = 0; i < station.Upstreams.Count; i++)
-            {
-                taken.Add(KeyOf(station, i));
-            }
-        }
-
+        var relabelled = new List<(string, string)>();
         var replaced = new List<Station>(question.Stations.Count);
         for (var s = 0; s < question.Stations.Count; s++)
         {
@@ -124,10 +115,12 @@ internal sealed class QuestionEdits
 
                 var (providerId, endpointId) = KeyOf(station, i);
                 var fresh = $"{endpointId}~{s}.{i}";
-                while (!taken.Add((providerId, fresh)))
+                while (IsTaken(question, relabelled, (providerId, fresh)))
                 {
                     fresh += "~";
                 }
+
+                relabelled.Add((providerId, fresh));
 
                 upstreams ??= [.. station.Upstreams];
                 var tags = new Dictionary<string, string>(station.Upstreams[i].Tags, StringComparer.Ordinal)
@@ -141,5 +134,24 @@ internal sealed class QuestionEdits
         }
 
         return ReplaceStations(question, replaced);
+    }
+
+    /// <summary>Whether an upstream of the question, or one relabelled already, has <paramref name="key"/>.</summary>
+    /// <remarks>Linear scans: a question has tens of upstreams, and a set would cost more than it saves.</remarks>
+    private static bool IsTaken(RoutingQuestion question, List<(string, string)> relabelled, (string, string) key)
+    {
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            for (var i = 0; i < station.Upstreams.Count; i++)
+            {
+                if (KeyOf(station, i) == key)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return relabelled.Contains(key);
     }
 }
