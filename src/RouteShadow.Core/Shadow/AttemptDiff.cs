@@ -23,7 +23,7 @@ public sealed record AttemptDiff(
     {
         var common = Math.Min(legacy.Count, executor.Count);
         int? first = null;
-        var fields = new List<FieldDifference>();
+        List<FieldDifference>? fields = null;
         for (var i = 0; i < common; i++)
         {
             // Equal attempts render equal fields: skipping them avoids most of a diff's string work.
@@ -32,7 +32,7 @@ public sealed record AttemptDiff(
                 continue;
             }
 
-            var before = fields.Count;
+            var before = fields?.Count ?? 0;
             for (var f = 0; f < AttemptFields.All.Count; f++)
             {
                 var field = AttemptFields.All[f];
@@ -44,11 +44,11 @@ public sealed record AttemptDiff(
                 var (l, e) = (field.Render(legacy[i]), field.Render(executor[i]));
                 if (!string.Equals(l, e, StringComparison.Ordinal))
                 {
-                    fields.Add(new FieldDifference(i, field.Name, l, e));
+                    (fields ??= []).Add(new FieldDifference(i, field.Name, l, e));
                 }
             }
 
-            first ??= fields.Count > before ? i : null;
+            first ??= fields?.Count > before ? i : null;
         }
 
         if (first is null && legacy.Count != executor.Count)
@@ -58,7 +58,7 @@ public sealed record AttemptDiff(
 
         return first is null
             ? None
-            : new AttemptDiff(first, fields, OneSided(legacy, executor), OneSided(executor, legacy));
+            : new AttemptDiff(first, fields ?? [], OneSided(legacy, executor), OneSided(executor, legacy));
     }
 
     /// <summary>The attempts of <paramref name="side"/> whose upstream and decision <paramref name="other"/> never has.</summary>
