@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using RouteShadow.Core.Engines;
@@ -13,6 +14,7 @@ public static class AttemptFields
     /// <param name="Same">Whether two attempts hold the same value: equal values render equal, so a diff renders only the fields that fail it.</param>
     public sealed record Field(string Name, Func<ShadowAttempt, ShadowAttempt, bool> Same, Func<ShadowAttempt, string> Render);
 
+    /// <summary>The characters the encoder never escapes that <see cref="IsPlain"/> looks for.</summary>
     private static readonly SearchValues<char> Unescaped =
         SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not '"' and not '\\')]);
 
@@ -24,8 +26,8 @@ public static class AttemptFields
         Text("upstream_base_url", a => a.UpstreamBaseUrl),
         Text("provider_id", a => a.ProviderId),
         Text("endpoint_id", a => a.EndpointId),
-        new("route_path", (a, b) => a.RoutePath.SequenceEqual(b.RoutePath, StringComparer.Ordinal), a => Array(a.RoutePath, static s => Quote(s))),
-        new("avoid_for_station", (a, b) => a.AvoidForStation.SequenceEqual(b.AvoidForStation), a => Array(a.AvoidForStation, static i => Number(i))),
+        new("route_path", (a, b) => a.RoutePath.SequenceEqual(b.RoutePath, StringComparer.Ordinal), a => Array(a.RoutePath)),
+        new("avoid_for_station", (a, b) => a.AvoidForStation.SequenceEqual(b.AvoidForStation), a => Array(a.AvoidForStation)),
         Number("avoided_total", a => a.AvoidedTotal),
         Number("total_upstreams", a => a.TotalUpstreams),
         Text("reason", a => a.Reason),
@@ -53,21 +55,46 @@ public static class AttemptFields
             return "null";
         }
 
-        // The encoder leaves printable ASCII other than the quote and backslash as it is: such
-        // values (nearly all) are quoted without its UTF-8 round trip.
-        return value.AsSpan().ContainsAnyExcept(Unescaped)
-            ? "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\""
-            : string.Concat("\"", value, "\"");
+        return IsPlain(value)
+            ? string.Concat("\"", value, "\"")
+            : "\"" + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
     }
 
-    private static string Array<T>(IReadOnlyList<T> items, Func<T, string> render)
+    /// <summary>
+    /// Printable ASCII other than the quote and backslash, which the encoder leaves as it is: such
+    /// values (nearly all) are quoted without its UTF-8 round trip.
+    /// </summary>
+    private static bool IsPlain(string value) => !value.AsSpan().ContainsAnyExcept(Unescaped);
+
+    /// <summary>A JSON array of numbers or strings, built in a pooled buffer: only the finished text is allocated.</summary>
+    private static string Array<T>(IReadOnlyList<T> items)
     {
-        var rendered = new string[items.Count];
-        for (var i = 0; i < rendered.Length; i++)
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        text.AppendLiteral("[");
+        for (var i = 0; i < items.Count; i++)
         {
-            rendered[i] = render(items[i]);
+            if (i > 0)
+            {
+                text.AppendLiteral(",");
+            }
+
+            if (items[i] is int number)
+            {
+                text.AppendFormatted(number);
+            }
+            else if (items[i] is string plain && IsPlain(plain))
+            {
+                text.AppendLiteral("\"");
+                text.AppendFormatted(plain);
+                text.AppendLiteral("\"");
+            }
+            else
+            {
+                text.AppendFormatted(Quote(items[i] as string));
+            }
         }
 
-        return "[" + string.Join(',', rendered) + "]";
+        text.AppendLiteral("]");
+        return text.ToStringAndClear();
     }
 }
