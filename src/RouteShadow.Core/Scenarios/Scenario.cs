@@ -126,5 +126,6 @@ public sealed record ScenarioExpectation(ShadowReport Report, IReadOnlyList<Dive
         return $"{side}[{at}]: {detail}";
     }
 
+    /// <remarks>A method of its own, so the lambda's closure is allocated only when a side differs.</remarks>
     private static FieldDifference? FieldAt(AttemptDiff diff, int position) => diff.Fields.FirstOrDefault(f => f.Position == position);
 }

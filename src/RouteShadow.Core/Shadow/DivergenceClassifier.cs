@@ -49,20 +49,20 @@ public sealed class DivergenceClassifier
         // present causes, are the same order as ascending subsets of the present causes alone.
         for (var size = 1; size <= BitOperations.PopCount((uint)present); size++)
         {
-            int? first = null;
-            var union = 0;
+            int? firstCuring = null;
+            var allCuring = 0;
             for (var subset = 1; subset <= present; subset++)
             {
                 if ((subset & ~present) == 0 && BitOperations.PopCount((uint)subset) == size && Cures(question, edits, subset))
                 {
-                    first ??= subset;
-                    union |= subset;
+                    firstCuring ??= subset;
+                    allCuring |= subset;
                 }
             }
 
-            if (first is { } only)
+            if (firstCuring is { } first)
             {
-                var blamed = union != only && Cures(question, edits, union) ? union : only;
+                var blamed = allCuring != first && Cures(question, edits, allCuring) ? allCuring : first;
                 return Classes(blamed);
             }
         }
@@ -70,6 +70,7 @@ public sealed class DivergenceClassifier
         return [DivergenceClass.Unclassified];
     }
 
+    /// <summary>Whether the engines agree once the causes in <paramref name="causes"/> are undone, in declaration order.</summary>
     private bool Cures(RoutingQuestion question, QuestionEdits edits, int causes)
     {
         var undone = question;
@@ -84,7 +85,7 @@ public sealed class DivergenceClassifier
         return _enginesAgree(undone);
     }
 
-    /// <summary>The classes of the causes in <paramref name="causes"/>, in declaration order.</summary>
+    /// <summary>The classes of the causes in <paramref name="causes"/>, in the order the classes are declared.</summary>
     private static DivergenceClass[] Classes(int causes)
     {
         var classes = new DivergenceClass[BitOperations.PopCount((uint)causes)];

@@ -16,13 +16,13 @@ internal sealed class MultiStationSticky : IDivergenceCause
         for (var s = 0; s < question.Stations.Count; s++)
         {
             var station = question.Stations[s];
-            if (HasSticky(edits.LaidOut(question, station), station.Upstreams.Count) && ++sticky > 1)
+            if (HasSticky(edits.LaidOut(question, station), station.Upstreams.Count))
             {
-                return true;
+                sticky++;
             }
         }
 
-        return false;
+        return sticky > 1;
     }
 
     public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits)
