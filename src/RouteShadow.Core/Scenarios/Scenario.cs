@@ -81,35 +81,51 @@ public sealed record ScenarioExpectation(ShadowReport Report, IReadOnlyList<Dive
     /// <summary>The expectation's failures against an actual comparison; empty when it holds.</summary>
     public IReadOnlyList<string> Check(ShadowComparison actual)
     {
-        var failures = new List<string>();
+        // Created on the first failure: nearly every check holds.
+        List<string>? failures = null;
         if (Report.Matches != actual.Report.Matches)
         {
-            failures.Add($"expected matches={Report.Matches.ToString().ToLowerInvariant()}, got {actual.Report.Matches.ToString().ToLowerInvariant()}");
+            (failures ??= []).Add($"expected matches={Report.Matches.ToString().ToLowerInvariant()}, got {actual.Report.Matches.ToString().ToLowerInvariant()}");
         }
 
-        Compare("legacy_attempts", Report.LegacyAttempts, actual.Report.LegacyAttempts, failures);
-        Compare("executor_attempts", Report.ExecutorAttempts, actual.Report.ExecutorAttempts, failures);
+        if (Difference("legacy_attempts", Report.LegacyAttempts, actual.Report.LegacyAttempts) is { } legacy)
+        {
+            (failures ??= []).Add(legacy);
+        }
+
+        if (Difference("executor_attempts", Report.ExecutorAttempts, actual.Report.ExecutorAttempts) is { } executor)
+        {
+            (failures ??= []).Add(executor);
+        }
 
         if (Classes is not null && !Classes.Order().SequenceEqual(actual.Classes.Order()))
         {
-            failures.Add($"expected classes [{string.Join(", ", Classes.Select(c => c.WireName()))}], got [{string.Join(", ", actual.Classes.Select(c => c.WireName()))}]");
+            (failures ??= []).Add($"expected classes [{string.Join(", ", Classes.Select(c => c.WireName()))}], got [{string.Join(", ", actual.Classes.Select(c => c.WireName()))}]");
+        }
+
+        if (failures is null)
+        {
+            return [];
         }
 
         return failures;
     }
 
-    private static void Compare(
-        string side, IReadOnlyList<Engines.ShadowAttempt> expected, IReadOnlyList<Engines.ShadowAttempt> actual, List<string> failures)
+    /// <summary>Where the actual attempts of one side first part from the expected ones; null when they are equal.</summary>
+    private static string? Difference(string side, IReadOnlyList<Engines.ShadowAttempt> expected, IReadOnlyList<Engines.ShadowAttempt> actual)
     {
         var diff = AttemptDiff.Between(expected, actual);
         if (diff.FirstDivergence is not { } at)
         {
-            return;
+            return null;
         }
 
-        var detail = diff.Fields.FirstOrDefault(f => f.Position == at) is { } field
+        var detail = FieldAt(diff, at) is { } field
             ? $"{field.Field} expected {field.Legacy}, got {field.Executor}"
             : $"expected {expected.Count} attempts, got {actual.Count}";
-        failures.Add($"{side}[{at}]: {detail}");
+        return $"{side}[{at}]: {detail}";
     }
+
+    /// <remarks>A method of its own, so the lambda's closure is allocated only when a side differs.</remarks>
+    private static FieldDifference? FieldAt(AttemptDiff diff, int position) => diff.Fields.FirstOrDefault(f => f.Position == position);
 }

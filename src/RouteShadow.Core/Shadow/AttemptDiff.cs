@@ -23,7 +23,7 @@ public sealed record AttemptDiff(
     {
         var common = Math.Min(legacy.Count, executor.Count);
         int? first = null;
-        var fields = new List<FieldDifference>();
+        List<FieldDifference>? fields = null;
         for (var i = 0; i < common; i++)
         {
             // Equal attempts render equal fields: skipping them avoids most of a diff's string work.
@@ -32,17 +32,23 @@ public sealed record AttemptDiff(
                 continue;
             }
 
-            var before = fields.Count;
-            foreach (var field in AttemptFields.All)
+            var before = fields?.Count ?? 0;
+            for (var f = 0; f < AttemptFields.All.Count; f++)
             {
+                var field = AttemptFields.All[f];
+                if (field.Same(legacy[i], executor[i]))
+                {
+                    continue;
+                }
+
                 var (l, e) = (field.Render(legacy[i]), field.Render(executor[i]));
                 if (!string.Equals(l, e, StringComparison.Ordinal))
                 {
-                    fields.Add(new FieldDifference(i, field.Name, l, e));
+                    (fields ??= []).Add(new FieldDifference(i, field.Name, l, e));
                 }
             }
 
-            first ??= fields.Count > before ? i : null;
+            first ??= fields?.Count > before ? i : null;
         }
 
         if (first is null && legacy.Count != executor.Count)
@@ -52,10 +58,36 @@ public sealed record AttemptDiff(
 
         return first is null
             ? None
-            : new AttemptDiff(first, fields, OneSided(legacy, executor), OneSided(executor, legacy));
+            : new AttemptDiff(first, fields ?? [], OneSided(legacy, executor), OneSided(executor, legacy));
     }
 
-    private static List<ShadowAttempt> OneSided(IReadOnlyList<ShadowAttempt> side, IReadOnlyList<ShadowAttempt> other) =>
-        [.. side.Where(a => !other.Any(o => o.Decision == a.Decision && o.UpstreamIndex == a.UpstreamIndex
-                                            && string.Equals(o.StationName, a.StationName, StringComparison.Ordinal)))];
+    /// <summary>The attempts of <paramref name="side"/> whose upstream and decision <paramref name="other"/> never has.</summary>
+    private static List<ShadowAttempt> OneSided(IReadOnlyList<ShadowAttempt> side, IReadOnlyList<ShadowAttempt> other)
+    {
+        var only = new List<ShadowAttempt>();
+        for (var i = 0; i < side.Count; i++)
+        {
+            if (!Tries(other, side[i]))
+            {
+                only.Add(side[i]);
+            }
+        }
+
+        return only;
+    }
+
+    private static bool Tries(IReadOnlyList<ShadowAttempt> attempts, ShadowAttempt like)
+    {
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var attempt = attempts[i];
+            if (attempt.Decision == like.Decision && attempt.UpstreamIndex == like.UpstreamIndex
+                && string.Equals(attempt.StationName, like.StationName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

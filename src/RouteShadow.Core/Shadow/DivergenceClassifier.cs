@@ -1,3 +1,4 @@
+using System.Numerics;
 using RouteShadow.Core.Engines;
 using RouteShadow.Core.Shadow.Causes;
 
@@ -37,31 +38,67 @@ public sealed class DivergenceClassifier
     /// </summary>
     public IReadOnlyList<DivergenceClass> Classify(RoutingQuestion question)
     {
-        var present = KnownCauses.Where(c => c.IsPresent(question)).ToArray();
-        for (var size = 1; size <= present.Length; size++)
+        var edits = new QuestionEdits();
+        var present = 0;
+        for (var i = 0; i < KnownCauses.Length; i++)
         {
-            var curing = Subsets(present.Length, size).Where(subset => Cures(question, present, subset)).ToList();
-            if (curing.Count == 0)
+            present |= KnownCauses[i].IsPresent(question, edits) ? 1 << i : 0;
+        }
+
+        // Sets of causes are bit masks over KnownCauses; ascending masks of a size, limited to the
+        // present causes, are the same order as ascending subsets of the present causes alone.
+        for (var size = 1; size <= BitOperations.PopCount((uint)present); size++)
+        {
+            int? firstCuring = null;
+            var allCuring = 0;
+            for (var subset = 1; subset <= present; subset++)
             {
-                continue;
+                if ((subset & ~present) == 0 && BitOperations.PopCount((uint)subset) == size && Cures(question, edits, subset))
+                {
+                    firstCuring ??= subset;
+                    allCuring |= subset;
+                }
             }
 
-            var union = curing.Aggregate(0, (all, subset) => all | subset);
-            var blamed = curing.Count > 1 && Cures(question, present, union) ? union : curing[0];
-            return [.. Members(present, blamed).Select(c => c.Class).Order()];
+            if (firstCuring is { } first)
+            {
+                var blamed = allCuring != first && Cures(question, edits, allCuring) ? allCuring : first;
+                return Classes(blamed);
+            }
         }
 
         return [DivergenceClass.Unclassified];
     }
 
-    private bool Cures(RoutingQuestion question, IDivergenceCause[] present, int subset) =>
-        _enginesAgree(Members(present, subset).Aggregate(question, (q, cause) => cause.Undo(q)));
+    /// <summary>Whether the engines agree once the causes in <paramref name="causes"/> are undone, in declaration order.</summary>
+    private bool Cures(RoutingQuestion question, QuestionEdits edits, int causes)
+    {
+        var undone = question;
+        for (var i = 0; i < KnownCauses.Length; i++)
+        {
+            if ((causes & (1 << i)) != 0)
+            {
+                undone = KnownCauses[i].Undo(undone, edits);
+            }
+        }
 
-    /// <summary>The causes whose bits are set in <paramref name="subset"/>, in declaration order.</summary>
-    private static IEnumerable<IDivergenceCause> Members(IDivergenceCause[] present, int subset) =>
-        present.Where((_, i) => (subset & (1 << i)) != 0);
+        return _enginesAgree(undone);
+    }
 
-    /// <summary>Every subset of <paramref name="count"/> items with <paramref name="size"/> members, as bit masks, in ascending order.</summary>
-    private static IEnumerable<int> Subsets(int count, int size) =>
-        Enumerable.Range(1, (1 << count) - 1).Where(mask => System.Numerics.BitOperations.PopCount((uint)mask) == size);
+    /// <summary>The classes of the causes in <paramref name="causes"/>, in the order the classes are declared.</summary>
+    private static DivergenceClass[] Classes(int causes)
+    {
+        var classes = new DivergenceClass[BitOperations.PopCount((uint)causes)];
+        var next = 0;
+        for (var i = 0; i < KnownCauses.Length; i++)
+        {
+            if ((causes & (1 << i)) != 0)
+            {
+                classes[next++] = KnownCauses[i].Class;
+            }
+        }
+
+        Array.Sort(classes);
+        return classes;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using RouteShadow.Core.Scenarios;
 using RouteShadow.Core.Shadow;
 using RouteShadow.Core.Tests.Fixtures;
@@ -77,5 +79,35 @@ public sealed class AttemptDiffTests
         Assert.Equal(0, root.GetProperty("diff").GetProperty("first_divergence").GetInt32());
         Assert.Equal("cooldown_below_threshold", root.GetProperty("classes")[0].GetString());
         Assert.False(root.GetProperty("matches").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("beta")]
+    [InlineData("be\"ta\\")]
+    [InlineData("b\u00e9ta\n")]
+    [InlineData("<b&'+`>")]
+    public void Between_DifferingText_QuotesItAsTheReportEncoderDoes(string station)
+    {
+        var legacy = Attempts.Selected("alpha", 0, "https://a/v1", null, "0", ["legacy", "alpha", "alpha#0"], [0], 0, 2);
+        var executor = Attempts.Selected(station, 0, "https://a/v1", null, "0", ["legacy", station, "alpha#0"], [0], 0, 2);
+
+        var diff = AttemptDiff.Between([legacy], [executor]);
+
+        var quoted = "\"" + JsonEncodedText.Encode(station, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
+        Assert.Contains(new FieldDifference(0, "station_name", "\"alpha\"", quoted), diff.Fields);
+        Assert.Contains(new FieldDifference(0, "route_path", "[\"legacy\",\"alpha\",\"alpha#0\"]", $"[\"legacy\",{quoted},\"alpha#0\"]"), diff.Fields);
+    }
+
+    [Fact]
+    public void Between_DifferingNumbers_RendersThemAsJson()
+    {
+        var legacy = Attempts.Selected("alpha", 0, "https://a/v1", null, "0", ["legacy", "alpha", "alpha#0"], [0, 12], 2, 3);
+        var executor = Attempts.Selected("alpha", 0, "https://a/v1", null, "0", ["legacy", "alpha", "alpha#0"], [], 0, 3);
+
+        var diff = AttemptDiff.Between([legacy], [executor]);
+
+        Assert.Equal(
+            [new FieldDifference(0, "avoid_for_station", "[0,12]", "[]"), new FieldDifference(0, "avoided_total", "2", "0")],
+            diff.Fields);
     }
 }

@@ -12,30 +12,40 @@ internal sealed class CooldownBelowThreshold : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.CooldownBelowThreshold;
 
-    public bool IsPresent(RoutingQuestion question) =>
-        question.Stations.Any(s => Offending(QuestionEdits.LaidOut(question, s), question.NowMs).Any());
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
+    {
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            var state = edits.LaidOut(question, station);
+            for (var i = 0; i < state.CooldownUntil.Length; i++)
+            {
+                if (IsOffending(state, i, question.NowMs))
+                {
+                    return true;
+                }
+            }
+        }
 
-    public RoutingQuestion Undo(RoutingQuestion question) =>
-        QuestionEdits.EditStates(question, (_, state) =>
+        return false;
+    }
+
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits) =>
+        edits.EditStates(question, (_, state) =>
         {
             LbState? edited = null;
-            foreach (var index in Offending(state, question.NowMs))
+            for (var i = 0; i < state.CooldownUntil.Length; i++)
             {
-                (edited ??= state.Clone()).CooldownUntil[index] = null;
+                if (IsOffending(state, i, question.NowMs))
+                {
+                    (edited ??= state.Clone()).CooldownUntil[i] = null;
+                }
             }
 
             return edited;
         });
 
-    private static IEnumerable<int> Offending(LbState state, long nowMs)
-    {
-        for (var i = 0; i < state.CooldownUntil.Length; i++)
-        {
-            if (state.CooldownUntil[i] is { } until && nowMs < until
-                && state.FailureCounts[i] < LoadBalancerConstants.FailureThreshold)
-            {
-                yield return i;
-            }
-        }
-    }
+    private static bool IsOffending(LbState state, int index, long nowMs) =>
+        state.CooldownUntil[index] is { } until && nowMs < until
+        && state.FailureCounts[index] < LoadBalancerConstants.FailureThreshold;
 }

@@ -14,17 +14,17 @@ internal sealed class ExhaustedStickyUpstream : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.ExhaustedStickyUpstream;
 
-    public bool IsPresent(RoutingQuestion question) => AffinityStation(question) is { } found && IsExhausted(found);
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits) => AffinityStation(question, edits) is { } found && IsExhausted(found);
 
-    public RoutingQuestion Undo(RoutingQuestion question)
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits)
     {
-        if (AffinityStation(question) is not { } found || !IsExhausted(found))
+        if (AffinityStation(question, edits) is not { } found || !IsExhausted(found))
         {
             return question;
         }
 
         var (station, state, sticky) = found;
-        return QuestionEdits.EditStates(question, (s, _) =>
+        return edits.EditStates(question, (s, _) =>
         {
             if (!ReferenceEquals(s, station))
             {
@@ -38,11 +38,12 @@ internal sealed class ExhaustedStickyUpstream : IDivergenceCause
     }
 
     /// <summary>The first station with a last-good upstream in range: the one the runtime bridge takes the affinity from.</summary>
-    private static (Station Station, LbState State, int Sticky)? AffinityStation(RoutingQuestion question)
+    private static (Station Station, LbState State, int Sticky)? AffinityStation(RoutingQuestion question, QuestionEdits edits)
     {
-        foreach (var station in question.Stations)
+        for (var s = 0; s < question.Stations.Count; s++)
         {
-            var state = QuestionEdits.LaidOut(question, station);
+            var station = question.Stations[s];
+            var state = edits.LaidOut(question, station);
             if (state.LastGoodIndex is { } sticky && sticky < station.Upstreams.Count)
             {
                 return (station, state, sticky);

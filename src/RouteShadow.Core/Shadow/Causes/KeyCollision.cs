@@ -21,52 +21,49 @@ internal sealed class KeyCollision : IDivergenceCause
     public DivergenceClass Class =>
         _acrossStations ? DivergenceClass.CrossStationKeyCollision : DivergenceClass.InStationKeyCollision;
 
-    public bool IsPresent(RoutingQuestion question)
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
     {
-        return Colliding(question).Count > 0;
-    }
-
-    public RoutingQuestion Undo(RoutingQuestion question)
-    {
-        var colliding = Colliding(question);
-        return QuestionEdits.Relabel(question, (station, index) => colliding.Contains((station, index)));
-    }
-
-    /// <summary>
-    /// (station position, upstream index) of every upstream whose key an earlier upstream already
-    /// has: one of an earlier station (across), or one earlier in the same station (within).
-    /// </summary>
-    /// <remarks>Linear scans: a question has tens of upstreams, and sets would cost more than they save.</remarks>
-    private List<(int Station, int Index)> Colliding(RoutingQuestion question)
-    {
-        var earlier = new List<(int Station, (string, string) Key)>(question.TotalUpstreams);
-        var colliding = new List<(int, int)>();
         for (var s = 0; s < question.Stations.Count; s++)
         {
-            var station = question.Stations[s];
-            for (var i = 0; i < station.Upstreams.Count; i++)
+            for (var i = 0; i < question.Stations[s].Upstreams.Count; i++)
             {
-                var key = QuestionEdits.KeyOf(station, i);
-                if (Collides(earlier, s, key))
+                if (Collides(question, s, i))
                 {
-                    colliding.Add((s, i));
+                    return true;
                 }
-
-                earlier.Add((s, key));
             }
         }
 
-        return colliding;
+        return false;
     }
 
-    /// <summary>Whether an earlier upstream of another station (across) or of station <paramref name="station"/> (within) has <paramref name="key"/>.</summary>
-    private bool Collides(List<(int Station, (string, string) Key)> earlier, int station, (string, string) key)
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits) =>
+        edits.Relabel(question, (station, index) => Collides(question, station, index));
+
+    /// <summary>
+    /// Whether an earlier upstream has the key of upstream <paramref name="index"/> of station
+    /// <paramref name="station"/> (a position): one of an earlier station (across), or one earlier
+    /// in the same station (within).
+    /// </summary>
+    /// <remarks>Linear scans: a question has tens of upstreams, and sets would cost more than they save.</remarks>
+    private bool Collides(RoutingQuestion question, int station, int index)
     {
-        foreach (var other in earlier)
+        var key = QuestionEdits.KeyOf(question.Stations[station], index);
+        for (var s = 0; s <= station; s++)
         {
-            if ((other.Station != station) == _acrossStations && other.Key == key)
+            if ((s != station) != _acrossStations)
             {
-                return true;
+                continue;
+            }
+
+            var other = question.Stations[s];
+            var earlier = s == station ? index : other.Upstreams.Count;
+            for (var i = 0; i < earlier; i++)
+            {
+                if (QuestionEdits.KeyOf(other, i) == key)
+                {
+                    return true;
+                }
             }
         }
 

@@ -10,13 +10,25 @@ internal sealed class MultiStationSticky : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.MultiStationSticky;
 
-    public bool IsPresent(RoutingQuestion question) =>
-        question.Stations.Count(s => HasSticky(QuestionEdits.LaidOut(question, s), s.Upstreams.Count)) > 1;
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
+    {
+        var sticky = 0;
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            if (HasSticky(edits.LaidOut(question, station), station.Upstreams.Count))
+            {
+                sticky++;
+            }
+        }
 
-    public RoutingQuestion Undo(RoutingQuestion question)
+        return sticky > 1;
+    }
+
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits)
     {
         var first = true;
-        return QuestionEdits.EditStates(question, (station, state) =>
+        return edits.EditStates(question, (station, state) =>
         {
             if (!HasSticky(state, station.Upstreams.Count))
             {

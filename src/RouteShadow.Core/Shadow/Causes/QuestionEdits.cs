@@ -4,25 +4,52 @@ using RouteShadow.Core.World;
 
 namespace RouteShadow.Core.Shadow.Causes;
 
-/// <summary>Copy-on-write edits of a routing question, shared by the divergence causes.</summary>
-internal static class QuestionEdits
+/// <summary>
+/// Copy-on-write edits of a routing question, shared by the divergence causes while they classify
+/// one question. One instance per classification: it remembers the states it laid out.
+/// </summary>
+internal sealed class QuestionEdits
 {
+    /// <summary>
+    /// States read laid out so far, by the stored state and the layout they were read for. The
+    /// causes read the same stations again and again, on the question and on its edited copies
+    /// (which share the untouched states), and a state recorded under another layout would be
+    /// copied and migrated on every read. Stored states are never changed, so the reads stay valid.
+    /// </summary>
+    private readonly List<(LbState? Stored, LayoutSignature Layout, LbState LaidOut)> _migrated = [];
+
     /// <summary>The station's state laid out for its current upstreams, as both engines read it. Read-only.</summary>
-    public static LbState LaidOut(RoutingQuestion question, Station station)
+    public LbState LaidOut(RoutingQuestion question, Station station)
     {
         question.States.TryGet(station.Name, out var stored);
-        return LbState.ReadLaidOut(stored, station.Signature);
+        if (stored is not null && stored.IsLaidOutFor(station.Signature))
+        {
+            return stored;
+        }
+
+        foreach (var (earlier, layout, laidOut) in _migrated)
+        {
+            if (ReferenceEquals(earlier, stored) && ReferenceEquals(layout, station.Signature))
+            {
+                return laidOut;
+            }
+        }
+
+        var migrated = LbState.ReadLaidOut(stored, station.Signature);
+        _migrated.Add((stored, station.Signature, migrated));
+        return migrated;
     }
 
     /// <summary>
     /// The question with some stations' states replaced: <paramref name="edit"/> sees each laid-out
     /// state and returns an edited copy, or null to leave it.
     /// </summary>
-    public static RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, LbState?> edit)
+    public RoutingQuestion EditStates(RoutingQuestion question, Func<Station, LbState, LbState?> edit)
     {
         LbStateMap? states = null;
-        foreach (var station in question.Stations)
+        for (var s = 0; s < question.Stations.Count; s++)
         {
+            var station = question.Stations[s];
             if (edit(station, LaidOut(question, station)) is { } edited)
             {
                 (states ??= question.States.ShallowCopy()).Set(station.Name, edited);
@@ -44,7 +71,7 @@ internal static class QuestionEdits
     /// The question with some stations replaced by renamed or relabelled copies. Each replacement's
     /// state is the original laid-out state re-keyed for the new layout, so nothing migrates or resets.
     /// </summary>
-    public static RoutingQuestion ReplaceStations(RoutingQuestion question, IReadOnlyList<Station> replacements)
+    public RoutingQuestion ReplaceStations(RoutingQuestion question, IReadOnlyList<Station> replacements)
     {
         var states = question.States.ShallowCopy();
         for (var i = 0; i < replacements.Count; i++)
@@ -71,17 +98,9 @@ internal static class QuestionEdits
     /// Relabels the chosen upstreams with fresh endpoint ids that collide with nothing, so their
     /// provider-endpoint keys become unique.
     /// </summary>
-    public static RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
+    public RoutingQuestion Relabel(RoutingQuestion question, Func<int, int, bool> chosen)
     {
-        var taken = new HashSet<(string, string)>();
-        foreach (var station in question.Stations)
-        {
-            for (var i = 0; i < station.Upstreams.Count; i++)
-            {
-                taken.Add(KeyOf(station, i));
-            }
-        }
-
+        var relabelled = new List<(string, string)>();
         var replaced = new List<Station>(question.Stations.Count);
         for (var s = 0; s < question.Stations.Count; s++)
         {
@@ -96,10 +115,12 @@ internal static class QuestionEdits
 
                 var (providerId, endpointId) = KeyOf(station, i);
                 var fresh = $"{endpointId}~{s}.{i}";
-                while (!taken.Add((providerId, fresh)))
+                while (IsTaken(question, relabelled, (providerId, fresh)))
                 {
                     fresh += "~";
                 }
+
+                relabelled.Add((providerId, fresh));
 
                 upstreams ??= [.. station.Upstreams];
                 var tags = new Dictionary<string, string>(station.Upstreams[i].Tags, StringComparer.Ordinal)
@@ -113,5 +134,24 @@ internal static class QuestionEdits
         }
 
         return ReplaceStations(question, replaced);
+    }
+
+    /// <summary>Whether an upstream of the question, or one relabelled already, has <paramref name="key"/>.</summary>
+    /// <remarks>Linear scans: a question has tens of upstreams, and a set would cost more than it saves.</remarks>
+    private static bool IsTaken(RoutingQuestion question, List<(string, string)> relabelled, (string, string) key)
+    {
+        for (var s = 0; s < question.Stations.Count; s++)
+        {
+            var station = question.Stations[s];
+            for (var i = 0; i < station.Upstreams.Count; i++)
+            {
+                if (KeyOf(station, i) == key)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return relabelled.Contains(key);
     }
 }

@@ -12,10 +12,24 @@ internal sealed class RepeatedStationName : IDivergenceCause
 {
     public DivergenceClass Class => DivergenceClass.RepeatedStationName;
 
-    public bool IsPresent(RoutingQuestion question) =>
-        question.Stations.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() < question.Stations.Count;
+    /// <remarks>A linear scan: a request names a handful of stations.</remarks>
+    public bool IsPresent(RoutingQuestion question, QuestionEdits edits)
+    {
+        for (var s = 1; s < question.Stations.Count; s++)
+        {
+            for (var earlier = 0; earlier < s; earlier++)
+            {
+                if (string.Equals(question.Stations[earlier].Name, question.Stations[s].Name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
 
-    public RoutingQuestion Undo(RoutingQuestion question)
+        return false;
+    }
+
+    public RoutingQuestion Undo(RoutingQuestion question, QuestionEdits edits)
     {
         var names = new HashSet<string>(question.Stations.Select(s => s.Name), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -37,6 +51,6 @@ internal sealed class RepeatedStationName : IDivergenceCause
             renamed.Add(station.WithName(name));
         }
 
-        return QuestionEdits.ReplaceStations(question, renamed);
+        return edits.ReplaceStations(question, renamed);
     }
 }
