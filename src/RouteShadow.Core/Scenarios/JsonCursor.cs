@@ -131,6 +131,16 @@ internal ref struct JsonCursor
         return Text(in _reader);
     }
 
+    /// <summary>
+    /// A string that is not pooled, for text that never repeats (a scenario's name): pooling it
+    /// would only copy its bytes and evict a string that does.
+    /// </summary>
+    public readonly string UniqueString()
+    {
+        Expect(JsonTokenType.String, "a string");
+        return Text(in _reader, pooled: false);
+    }
+
     public readonly string? NullableString() => IsNull ? null : String();
 
     public readonly bool Bool() => _reader.TokenType switch
@@ -232,11 +242,11 @@ internal ref struct JsonCursor
     }
 
     /// <summary>A string token's text, pooled unless it has escapes or lives in several buffers.</summary>
-    private readonly string Text(in Utf8JsonReader reader)
+    private readonly string Text(in Utf8JsonReader reader, bool pooled = true)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return StringPool.Get(reader.ValueSpan);
+            return pooled ? StringPool.Get(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
         }
 
         try

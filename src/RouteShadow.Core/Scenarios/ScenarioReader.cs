@@ -99,7 +99,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("name"u8))
             {
                 c.Once(ref seen, 1);
-                name = c.String();
+                name = c.UniqueString();
             }
             else if (c.FieldIs("service"u8))
             {
