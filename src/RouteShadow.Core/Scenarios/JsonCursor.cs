@@ -70,15 +70,7 @@ internal ref struct JsonCursor
     public readonly int FieldOffset => _path[_depth - 1].Offset;
 
     /// <summary>The current field's name.</summary>
-    public readonly string FieldName()
-    {
-        if (!_fieldNameIsEscaped)
-        {
-            return StringPool.Get(_fieldName);
-        }
-
-        return EscapedFieldName();
-    }
+    public readonly string FieldName() => _fieldNameIsEscaped ? EscapedFieldName() : StringPool.Get(_fieldName);
 
     // The rare escaped name is decoded out of line: a reader on the stack of the hot callers would cost them its zeroing on every call.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -241,7 +233,7 @@ internal ref struct JsonCursor
         return false;
     }
 
-    /// <summary>A string token's text, pooled unless it has escapes or lives in several buffers.</summary>
+    /// <summary>A string token's text, pooled when <paramref name="pooled"/> unless it has escapes or lives in several buffers.</summary>
     private readonly string Text(in Utf8JsonReader reader, bool pooled = true)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
