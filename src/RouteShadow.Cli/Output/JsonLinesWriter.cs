@@ -11,39 +11,33 @@ namespace RouteShadow.Cli.Output;
 /// </summary>
 internal sealed class JsonLinesWriter : IResultWriter
 {
-    public void WriteResult(CheckResult result, IBufferWriter<byte> output)
-    {
-        using (var json = new Utf8JsonWriter(output, ScenarioWriter.Compact))
-        {
-            CheckResultJson.Write(json, result);
-        }
+    // One JSON writer per thread, pointed at each entry's buffer in turn: a writer per entry was
+    // most of what writing a result allocated. Each call resets it, so nothing carries over.
+    [ThreadStatic]
+    private static Utf8JsonWriter? _json;
 
-        output.Write("\n"u8);
-    }
+    public void WriteResult(CheckResult result, IBufferWriter<byte> output) => WriteLine(output, result, CheckResultJson.Write);
 
     public void WriteResult(Testing.GoModel.GoModelCheckResult result, IBufferWriter<byte> output) => GoModel.GoModelCheckOutput.WriteJson(result, output);
 
-    public void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output)
+    public void WriteResult(Core.Scenarios.Harn.HarnCheckResult result, IBufferWriter<byte> output) =>
+        WriteLine(output, result, Core.Scenarios.Harn.HarnCheckJson.Write);
+
+    public void WriteError(InputError error, IBufferWriter<byte> output) => WriteLine(output, error, static (json, error) =>
     {
-        using (var json = new Utf8JsonWriter(output, ScenarioWriter.Compact))
-        {
-            Core.Scenarios.Harn.HarnCheckJson.Write(json, result);
-        }
+        json.WriteStartObject();
+        json.WriteString("error", error.Problem);
+        json.WriteString("file", error.Source);
+        json.WriteNumber("line", error.Line);
+        json.WriteEndObject();
+    });
 
-        output.Write("\n"u8);
-    }
-
-    public void WriteError(InputError error, IBufferWriter<byte> output)
+    private static void WriteLine<T>(IBufferWriter<byte> output, T entry, Action<Utf8JsonWriter, T> write)
     {
-        using (var json = new Utf8JsonWriter(output, ScenarioWriter.Compact))
-        {
-            json.WriteStartObject();
-            json.WriteString("error", error.Problem);
-            json.WriteString("file", error.Source);
-            json.WriteNumber("line", error.Line);
-            json.WriteEndObject();
-        }
-
+        var json = _json ??= new Utf8JsonWriter(output, ScenarioWriter.Compact);
+        json.Reset(output);
+        write(json, entry);
+        json.Flush();
         output.Write("\n"u8);
     }
 }

@@ -9,19 +9,24 @@ namespace RouteShadow.Core.Scenarios;
 /// </summary>
 public static class CheckResultJson
 {
+    // Encoded once, as the report's field names are (see ReportJson).
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
+    private static readonly JsonEncodedText[] VerdictNames = [.. Enum.GetValues<CheckVerdict>().Select(v => JsonEncodedText.Encode(WireName(v)))];
+
     public static void Write(Utf8JsonWriter writer, CheckResult result)
     {
         writer.WriteStartObject();
-        writer.WriteString("name", result.Scenario.Name);
-        writer.WriteString("verdict", WireName(result.Verdict));
+        writer.WriteString(Name, result.Scenario.Name);
+        writer.WriteString(Verdict, VerdictNames[(int)result.Verdict]);
         ReportJson.WriteReport(writer, result.Comparison.Report);
         if (result.Comparison.Verdict == ShadowVerdict.Mismatch)
         {
             ReportJson.WriteDiff(writer, result.Comparison.Diff);
             writer.WriteStartArray("classes");
-            foreach (var divergence in result.Comparison.Classes)
+            for (var i = 0; i < result.Comparison.Classes.Count; i++)
             {
-                writer.WriteStringValue(divergence.WireName());
+                writer.WriteStringValue(result.Comparison.Classes[i].WireName());
             }
 
             writer.WriteEndArray();
@@ -30,9 +35,9 @@ public static class CheckResultJson
         if (result.ExpectationFailures.Count > 0)
         {
             writer.WriteStartArray("expectation_failures");
-            foreach (var failure in result.ExpectationFailures)
+            for (var i = 0; i < result.ExpectationFailures.Count; i++)
             {
-                writer.WriteStringValue(failure);
+                writer.WriteStringValue(result.ExpectationFailures[i]);
             }
 
             writer.WriteEndArray();

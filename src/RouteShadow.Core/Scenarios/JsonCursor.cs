@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -11,17 +12,25 @@ namespace RouteShadow.Core.Scenarios;
 /// </summary>
 internal ref struct JsonCursor
 {
+    /// <summary>The deepest nesting the reader accepts, and so the longest path the cursor keeps.</summary>
+    private const int MaxDepth = 64;
+
     private readonly ReadOnlySpan<byte> _utf8;
-    private readonly List<Segment> _path;
     private Utf8JsonReader _reader;
-    private Utf8JsonReader _fieldName;
+
+    // The path lives in the cursor itself: reading a document allocates nothing for it.
+    private PathSegments _path;
+    private int _depth;
+
+    // The current field's name as written; an escaped one is decoded only when it is asked for.
+    private ReadOnlySpan<byte> _fieldName;
+    private bool _fieldNameIsEscaped;
     private int _closedObjectStart;
 
     public JsonCursor(ReadOnlySpan<byte> utf8)
     {
         _utf8 = utf8;
-        _path = new List<Segment>(8);
-        _reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        _reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         Read();
     }
 
@@ -33,7 +42,7 @@ internal ref struct JsonCursor
     public void EnterObject()
     {
         Expect(JsonTokenType.StartObject, "an object");
-        _path.Add(Segment.Object((int)_reader.TokenStartIndex));
+        _path[_depth++] = Segment.Object((int)_reader.TokenStartIndex);
     }
 
     /// <summary>Moves to the next field's value; false (and leaves the object) at its end.</summary>
@@ -42,25 +51,37 @@ internal ref struct JsonCursor
         Read();
         if (_reader.TokenType == JsonTokenType.EndObject)
         {
-            _closedObjectStart = _path[^1].ObjectStart;
-            _path.RemoveAt(_path.Count - 1);
+            _closedObjectStart = _path[--_depth].ObjectStart;
             return false;
         }
 
-        _path[^1] = _path[^1] with { IsField = true, Offset = (int)_reader.TokenStartIndex };
-        _fieldName = _reader;
+        _path[_depth - 1] = _path[_depth - 1] with { IsField = true, Offset = (int)_reader.TokenStartIndex };
+        _fieldName = _reader.ValueSpan;
+        _fieldNameIsEscaped = _reader.ValueIsEscaped;
         Read();
         return true;
     }
 
     /// <summary>Whether the current field is named <paramref name="name"/>.</summary>
-    public readonly bool FieldIs(ReadOnlySpan<byte> name) => _fieldName.ValueTextEquals(name);
+    public readonly bool FieldIs(ReadOnlySpan<byte> name) =>
+        _fieldNameIsEscaped ? EscapedFieldIs(name) : _fieldName.SequenceEqual(name);
 
     /// <summary>Where the current field's name starts, to report an error about it later.</summary>
-    public readonly int FieldOffset => _path[^1].Offset;
+    public readonly int FieldOffset => _path[_depth - 1].Offset;
 
     /// <summary>The current field's name.</summary>
-    public readonly string FieldName() => Text(in _fieldName);
+    public readonly string FieldName() => _fieldNameIsEscaped ? EscapedFieldName() : StringPool.Get(_fieldName);
+
+    // The rare escaped name is decoded out of line: a reader on the stack of the hot callers would cost them its zeroing on every call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly bool EscapedFieldIs(ReadOnlySpan<byte> name) => NameReaderAt(FieldOffset).ValueTextEquals(name);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly string EscapedFieldName()
+    {
+        var name = NameReaderAt(FieldOffset);
+        return Text(in name);
+    }
 
     /// <summary>Marks a known field as seen, rejecting a second occurrence.</summary>
     public readonly void Once(ref int seen, int bit)
@@ -79,7 +100,7 @@ internal ref struct JsonCursor
     public void EnterArray()
     {
         Expect(JsonTokenType.StartArray, "an array");
-        _path.Add(Segment.Item(-1));
+        _path[_depth++] = Segment.Item(-1);
     }
 
     /// <summary>Moves to the next item; false (and leaves the array) at its end.</summary>
@@ -88,11 +109,11 @@ internal ref struct JsonCursor
         Read();
         if (_reader.TokenType == JsonTokenType.EndArray)
         {
-            _path.RemoveAt(_path.Count - 1);
+            _depth--;
             return false;
         }
 
-        _path[^1] = Segment.Item(_path[^1].Offset + 1);
+        _path[_depth - 1] = Segment.Item(_path[_depth - 1].Offset + 1);
         return true;
     }
 
@@ -100,6 +121,16 @@ internal ref struct JsonCursor
     {
         Expect(JsonTokenType.String, "a string");
         return Text(in _reader);
+    }
+
+    /// <summary>
+    /// A string that is not pooled, for text that never repeats (a scenario's name): pooling it
+    /// would only copy its bytes and evict a string that does.
+    /// </summary>
+    public readonly string UniqueString()
+    {
+        Expect(JsonTokenType.String, "a string");
+        return Text(in _reader, pooled: false);
     }
 
     public readonly string? NullableString() => IsNull ? null : String();
@@ -202,12 +233,12 @@ internal ref struct JsonCursor
         return false;
     }
 
-    /// <summary>A string token's text, pooled unless it has escapes or lives in several buffers.</summary>
-    private readonly string Text(in Utf8JsonReader reader)
+    /// <summary>A string token's text, pooled when <paramref name="pooled"/> unless it has escapes or lives in several buffers.</summary>
+    private readonly string Text(in Utf8JsonReader reader, bool pooled = true)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return StringPool.Get(reader.ValueSpan);
+            return pooled ? StringPool.Get(reader.ValueSpan) : Encoding.UTF8.GetString(reader.ValueSpan);
         }
 
         try
@@ -282,7 +313,7 @@ internal ref struct JsonCursor
     public readonly ScenarioFormatException FieldError(string field, int offset, string reason) =>
         new(JsonPaths.Field(Path(), field), reason, LineAt(offset));
 
-    public readonly string Path() => Render(_path.Count);
+    public readonly string Path() => Render(_depth);
 
     private void Read()
     {
@@ -343,11 +374,14 @@ internal ref struct JsonCursor
         return path;
     }
 
-    private readonly string NameAt(int offset)
+    private readonly string NameAt(int offset) => NameReaderAt(offset).GetString()!;
+
+    /// <summary>A reader standing on the field name at <paramref name="offset"/>.</summary>
+    private readonly Utf8JsonReader NameReaderAt(int offset)
     {
         var reader = new Utf8JsonReader(_utf8[offset..]);
         reader.Read();
-        return reader.GetString()!;
+        return reader;
     }
 
     /// <summary>The offset of the current token, to report an error about it later with <see cref="LineAt"/>.</summary>
@@ -380,6 +414,12 @@ internal ref struct JsonCursor
         public static Segment Item(int index) => new(true, false, index, 0);
 
         public static Segment Object(int start) => new(false, false, 0, start);
+    }
+
+    [InlineArray(MaxDepth)]
+    private struct PathSegments
+    {
+        private Segment _first;
     }
 }
 
@@ -414,7 +454,7 @@ public static class JsonPaths
 }
 
 /// <summary>Stack room for the first items of an array being read.</summary>
-[System.Runtime.CompilerServices.InlineArray(Length)]
+[InlineArray(Length)]
 internal struct ShortArray<T>
 {
     public const int Length = 8;

@@ -10,50 +10,58 @@ namespace RouteShadow.Core.Scenarios;
 /// </summary>
 public static class ReportJson
 {
+    // Field names and decision names are encoded once: the writer then copies their bytes, where a
+    // string would be transcoded and escape-checked on every attempt of every result. Lists are
+    // walked by index: enumerating an IReadOnlyList allocates an enumerator per list.
+    private static readonly JsonEncodedText Matches = JsonEncodedText.Encode("matches");
+    private static readonly JsonEncodedText LegacyAttempts = JsonEncodedText.Encode("legacy_attempts");
+    private static readonly JsonEncodedText ExecutorAttempts = JsonEncodedText.Encode("executor_attempts");
+    private static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+    private static readonly JsonEncodedText StationName = JsonEncodedText.Encode("station_name");
+    private static readonly JsonEncodedText UpstreamIndex = JsonEncodedText.Encode("upstream_index");
+    private static readonly JsonEncodedText UpstreamBaseUrl = JsonEncodedText.Encode("upstream_base_url");
+    private static readonly JsonEncodedText ProviderId = JsonEncodedText.Encode("provider_id");
+    private static readonly JsonEncodedText EndpointId = JsonEncodedText.Encode("endpoint_id");
+    private static readonly JsonEncodedText RoutePath = JsonEncodedText.Encode("route_path");
+    private static readonly JsonEncodedText AvoidForStation = JsonEncodedText.Encode("avoid_for_station");
+    private static readonly JsonEncodedText AvoidedTotal = JsonEncodedText.Encode("avoided_total");
+    private static readonly JsonEncodedText TotalUpstreams = JsonEncodedText.Encode("total_upstreams");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText[] DecisionNames = [.. Enum.GetValues<AttemptDecision>().Select(d => JsonEncodedText.Encode(AttemptFields.Wire(d)))];
+
     public static void WriteReport(Utf8JsonWriter writer, ShadowReport report)
     {
-        writer.WriteBoolean("matches", report.Matches);
-        WriteAttempts(writer, "legacy_attempts", report.LegacyAttempts);
-        WriteAttempts(writer, "executor_attempts", report.ExecutorAttempts);
-    }
-
-    public static void WriteAttempts(Utf8JsonWriter writer, string name, IReadOnlyList<ShadowAttempt> attempts)
-    {
-        writer.WriteStartArray(name);
-        foreach (var attempt in attempts)
-        {
-            WriteAttempt(writer, attempt);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteBoolean(Matches, report.Matches);
+        WriteAttempts(writer, LegacyAttempts, report.LegacyAttempts);
+        WriteAttempts(writer, ExecutorAttempts, report.ExecutorAttempts);
     }
 
     public static void WriteAttempt(Utf8JsonWriter writer, ShadowAttempt attempt)
     {
         writer.WriteStartObject();
-        writer.WriteString("decision", AttemptFields.Wire(attempt.Decision));
-        writer.WriteString("station_name", attempt.StationName);
-        writer.WriteNumber("upstream_index", attempt.UpstreamIndex);
-        writer.WriteString("upstream_base_url", attempt.UpstreamBaseUrl);
-        writer.WriteString("provider_id", attempt.ProviderId);
-        writer.WriteString("endpoint_id", attempt.EndpointId);
-        writer.WriteStartArray("route_path");
-        foreach (var segment in attempt.RoutePath)
+        writer.WriteString(Decision, DecisionNames[(int)attempt.Decision]);
+        writer.WriteString(StationName, attempt.StationName);
+        writer.WriteNumber(UpstreamIndex, attempt.UpstreamIndex);
+        writer.WriteString(UpstreamBaseUrl, attempt.UpstreamBaseUrl);
+        writer.WriteString(ProviderId, attempt.ProviderId);
+        writer.WriteString(EndpointId, attempt.EndpointId);
+        writer.WriteStartArray(RoutePath);
+        for (var i = 0; i < attempt.RoutePath.Count; i++)
         {
-            writer.WriteStringValue(segment);
+            writer.WriteStringValue(attempt.RoutePath[i]);
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("avoid_for_station");
-        foreach (var index in attempt.AvoidForStation)
+        writer.WriteStartArray(AvoidForStation);
+        for (var i = 0; i < attempt.AvoidForStation.Count; i++)
         {
-            writer.WriteNumberValue(index);
+            writer.WriteNumberValue(attempt.AvoidForStation[i]);
         }
 
         writer.WriteEndArray();
-        writer.WriteNumber("avoided_total", attempt.AvoidedTotal);
-        writer.WriteNumber("total_upstreams", attempt.TotalUpstreams);
-        writer.WriteString("reason", attempt.Reason);
+        writer.WriteNumber(AvoidedTotal, attempt.AvoidedTotal);
+        writer.WriteNumber(TotalUpstreams, attempt.TotalUpstreams);
+        writer.WriteString(Reason, attempt.Reason);
         writer.WriteEndObject();
     }
 
@@ -62,8 +70,9 @@ public static class ReportJson
         writer.WriteStartObject("diff");
         writer.WriteNumber("first_divergence", diff.FirstDivergence ?? -1);
         writer.WriteStartArray("fields");
-        foreach (var field in diff.Fields)
+        for (var i = 0; i < diff.Fields.Count; i++)
         {
+            var field = diff.Fields[i];
             writer.WriteStartObject();
             writer.WriteNumber("position", field.Position);
             writer.WriteString("field", field.Field);
@@ -173,12 +182,23 @@ public static class ReportJson
         var other => throw c.Error($"unknown decision '{other}'"),
     };
 
+    private static void WriteAttempts(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<ShadowAttempt> attempts)
+    {
+        writer.WriteStartArray(name);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            WriteAttempt(writer, attempts[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteRefs(Utf8JsonWriter writer, string name, IReadOnlyList<ShadowAttempt> attempts)
     {
         writer.WriteStartArray(name);
-        foreach (var attempt in attempts)
+        for (var i = 0; i < attempts.Count; i++)
         {
-            writer.WriteStringValue(attempt.UpstreamRef);
+            writer.WriteStringValue(attempts[i].UpstreamRef);
         }
 
         writer.WriteEndArray();

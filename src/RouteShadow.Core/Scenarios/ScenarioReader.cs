@@ -19,7 +19,7 @@ public static partial class ScenarioReader
         cursor.EnterObject();
         var scenario = ReadScenarioFields(ref cursor, hasField: cursor.NextField());
         cursor.End();
-        return scenario;
+        return scenario.ToScenario(scenario.Expect);
     }
 
     /// <summary>
@@ -35,10 +35,10 @@ public static partial class ScenarioReader
         {
             var bare = ReadScenarioFields(ref cursor, hasField);
             cursor.End();
-            return bare;
+            return bare.ToScenario(bare.Expect);
         }
 
-        Scenario? scenario = null;
+        ScenarioFields? scenario = null;
         ShadowReport? report = null;
         var seen = 0;
         do
@@ -61,7 +61,7 @@ public static partial class ScenarioReader
         }
         while (cursor.NextField());
 
-        if (scenario is null)
+        if (scenario is not { } fields)
         {
             throw cursor.MissingField("scenario");
         }
@@ -69,16 +69,16 @@ public static partial class ScenarioReader
         cursor.End();
         if (report is null)
         {
-            return scenario;
+            return fields.ToScenario(fields.Expect);
         }
 
-        return scenario.Expect is not null
+        return fields.Expect is not null
             ? throw new ScenarioFormatException("$.report", "a case may hold a report or an expect block, not both")
-            : scenario with { Expect = new ScenarioExpectation(report) };
+            : fields.ToScenario(new ScenarioExpectation(report));
     }
 
-    /// <summary>Reads the fields of a scenario object; the cursor is on its first field (if any).</summary>
-    private static Scenario ReadScenarioFields(ref JsonCursor c, bool hasField)
+    /// <summary>Reads and checks the fields of a scenario object; the cursor is on its first field (if any).</summary>
+    private static ScenarioFields ReadScenarioFields(ref JsonCursor c, bool hasField)
     {
         string? schema = null, name = null, service = null;
         ScenarioRequest? request = null;
@@ -99,7 +99,7 @@ public static partial class ScenarioReader
             else if (c.FieldIs("name"u8))
             {
                 c.Once(ref seen, 1);
-                name = c.String();
+                name = c.UniqueString();
             }
             else if (c.FieldIs("service"u8))
             {
@@ -160,11 +160,8 @@ public static partial class ScenarioReader
         // GoModel and harn scenarios route through their own sections, not through stations.
         return stations is null && harn is null && gomodel is null
             ? throw c.MissingField("stations")
-            : new Scenario(
-                name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations ?? [], expect, retry, gomodel)
-            {
-                Harn = harn,
-            };
+            : new ScenarioFields(
+                name ?? string.Empty, service ?? Scenario.DefaultService, request ?? new ScenarioRequest(null), stations ?? [], expect, retry, gomodel, harn);
     }
 
     private static List<ScenarioStation> ReadStations(ref JsonCursor c)
@@ -575,11 +572,28 @@ public static partial class ScenarioReader
             : throw c.Error($"unknown divergence class '{name}'");
     }
 
+    /// <summary>
+    /// A scenario's fields, read and checked, until its expectation is known: a batch case's report
+    /// comes after its scenario, and building the scenario once saves copying it with the report.
+    /// </summary>
+    private readonly record struct ScenarioFields(
+        string Name,
+        string Service,
+        ScenarioRequest Request,
+        IReadOnlyList<ScenarioStation> Stations,
+        ScenarioExpectation? Expect,
+        Reproduction.RetrySettings? Retry,
+        Engines.GoModel.GoModelSection? GoModel,
+        Harn.HarnSection? Harn)
+    {
+        public Scenario ToScenario(ScenarioExpectation? expect) => new(Name, Service, Request, Stations, expect, Retry, GoModel) { Harn = Harn };
+    }
+
     /// <summary>An event with the upstream index it names (if any) and where that index was written.</summary>
     private readonly record struct RawEvent(ScenarioEvent Event, int? Index, int IndexAt);
 
-    /// <summary>A state as written, with where each array started, until the station's upstream count is known.</summary>
-    private sealed class RawState
+    /// <summary>A state as written, with where each array started, until the station's upstream count is known (a struct: one per state read).</summary>
+    private struct RawState
     {
         public uint[]? FailureCounts { get; set; }
 
@@ -602,7 +616,7 @@ public static partial class ScenarioReader
         public Upstream[]? Layout { get; set; }
 
         /// <summary>Checks the arrays against the upstream count; the cursor stands at the end of the station.</summary>
-        public ScenarioState Validated(int upstreamCount, ref JsonCursor c)
+        public readonly ScenarioState Validated(int upstreamCount, ref JsonCursor c)
         {
             var expected = Layout?.Length ?? upstreamCount;
             var basis = Layout is null ? "the station has" : "the state's layout has";
