@@ -3,35 +3,24 @@
 # conformance corpus repeated COPIES times (20: 100,000 lines; 200: 1,000,000), JSON lines to
 # /dev/null, each of RUNS runs timed with /usr/bin/time (wall, CPU, peak memory), then the best.
 # Start-up, reading, checking and writing all count, as they do for a user.
-#
-# The CLI is published as it is deployed: Release, ReadyToRun for this machine's runtime
-# (precompiled, so start-up does not wait for the JIT). READY_TO_RUN=0 times the plain
-# `dotnet build` output instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 copies=${COPIES:-20}
 runs=${RUNS:-5}
-ready_to_run=${READY_TO_RUN:-1}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if [ "$ready_to_run" = 1 ]; then
-  dotnet publish src/RouteShadow.Cli -c Release --use-current-runtime --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/bin" -nologo -v quiet > /dev/null
-  exe=$work/bin/routeshadow
-else
-  dotnet build src/RouteShadow.Cli -c Release -nologo -v quiet > /dev/null
-  exe=src/RouteShadow.Cli/bin/Release/net10.0/routeshadow
-fi
+exe=src/RouteShadow.Cli/bin/Release/net10.0/routeshadow
+dotnet build src/RouteShadow.Cli -c Release -nologo -v quiet > /dev/null
 
 for _ in $(seq "$copies"); do
   gzip -dc fixtures/conformance/codex-helper-37c4485.jsonl.gz
 done > "$work/batch.jsonl"
 lines=$(wc -l < "$work/batch.jsonl")
 
-echo "$lines scenarios, $( [ "$ready_to_run" = 1 ] && echo "ReadyToRun publish" || echo "plain build"), load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "$lines scenarios, load average $(cut -d' ' -f1 /proc/loadavg)"
 best=0
 for run in $(seq "$runs"); do
   start=$(date +%s%N)
