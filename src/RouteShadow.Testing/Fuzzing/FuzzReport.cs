@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using RouteShadow.Core.Scenarios;
 using RouteShadow.Core.Shadow;
 using RouteShadow.Testing.Generators;
 
@@ -20,10 +17,9 @@ public static class FuzzReport
     /// </summary>
     public static string Table(FuzzResult result, string? examplesDirectory)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"fuzz: {result.Cases} {result.Mode.DisplayName()} cases from seed {result.Seed}: {result.Mismatches} mismatches, {result.Unclassified} unclassified");
-        text.Append(result.StoppedByTimeLimit ? " (stopped by the time limit)\n" : "\n");
+        var text = FuzzReportFraming.SummaryLine(
+            string.Create(CultureInfo.InvariantCulture, $"fuzz: {result.Cases} {result.Mode.DisplayName()} cases from seed {result.Seed}: {result.Mismatches} mismatches, {result.Unclassified} unclassified"),
+            result.StoppedByTimeLimit);
         if (result.Findings.Count == 0)
         {
             return text.Append("no divergence found\n").ToString();
@@ -51,10 +47,8 @@ public static class FuzzReport
     /// </summary>
     public static string Json(FuzzResult result, string? examplesDirectory)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ScenarioWriter.Compact))
+        return FuzzReportFraming.JsonObject(json =>
         {
-            json.WriteStartObject();
             json.WriteNumber("cases", result.Cases);
             json.WriteNumber("mismatches", result.Mismatches);
             json.WriteStartObject("classes");
@@ -69,10 +63,7 @@ public static class FuzzReport
             json.WriteEndObject();
             json.WriteNumber("unclassified", result.Unclassified);
             json.WriteNumber("seed", result.Seed);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>Where <see cref="FuzzExampleWriter"/> puts a finding's example, or null when there is no directory.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using RouteShadow.Core.Scenarios;
 using RouteShadow.Testing.Fuzzing;
 
 namespace RouteShadow.Testing.GoModel;
@@ -11,10 +8,9 @@ public static class GoModelFuzzReport
 {
     public static string Table(GoModelFuzzResult result, string? examplesDirectory)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"fuzz gomodel: {result.Cases} cases from seed {result.Seed}: {result.Mismatches} specified/head ledger mismatches, {result.Unclassified} unclassified");
-        text.Append(result.StoppedByTimeLimit ? " (stopped by the time limit)\n" : "\n");
+        var text = FuzzReportFraming.SummaryLine(
+            string.Create(CultureInfo.InvariantCulture, $"fuzz gomodel: {result.Cases} cases from seed {result.Seed}: {result.Mismatches} specified/head ledger mismatches, {result.Unclassified} unclassified"),
+            result.StoppedByTimeLimit);
         if (result.Findings.Count == 0)
         {
             return text.Append("no finding\n").ToString();
@@ -36,10 +32,8 @@ public static class GoModelFuzzReport
 
     public static string Json(GoModelFuzzResult result, string? examplesDirectory)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ScenarioWriter.Compact))
+        return FuzzReportFraming.JsonObject(json =>
         {
-            json.WriteStartObject();
             json.WriteString("engine", "gomodel");
             json.WriteNumber("cases", result.Cases);
             json.WriteNumber("mismatches", result.Mismatches);
@@ -55,10 +49,7 @@ public static class GoModelFuzzReport
             json.WriteEndObject();
             json.WriteNumber("unclassified", result.Unclassified);
             json.WriteNumber("seed", result.Seed);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>Writes every example into <paramref name="directory"/> (created if missing), one file per class; returns the paths in class order.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using RouteShadow.Core.Scenarios;
 using RouteShadow.Testing.Fuzzing;
 
 namespace RouteShadow.Testing.Harn;
@@ -12,10 +9,9 @@ public static class HarnFuzzReport
     /// <summary>A summary line, then one row per class: its spec ids, the check it fails, its count, its example file and the case it was shrunk from.</summary>
     public static string Table(HarnFuzzResult result, string? examplesDirectory)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture,
-            $"fuzz harn: {result.Cases} cases from seed {result.Seed}: {result.Violations} check violations on the seed, {result.Unclassified} unclassified");
-        text.Append(result.StoppedByTimeLimit ? " (stopped by the time limit)\n" : "\n");
+        var text = FuzzReportFraming.SummaryLine(
+            string.Create(CultureInfo.InvariantCulture, $"fuzz harn: {result.Cases} cases from seed {result.Seed}: {result.Violations} check violations on the seed, {result.Unclassified} unclassified"),
+            result.StoppedByTimeLimit);
         if (result.Findings.Count == 0)
         {
             return text.Append("no violation found\n").ToString();
@@ -39,10 +35,8 @@ public static class HarnFuzzReport
     /// <summary><c>{"engine":"harn","cases":N,"violations":K,"classes":{"&lt;class&gt;":{"spec":…,"check":…,"count":c,"example":"file"}},"unclassified":U,"seed":S}</c>.</summary>
     public static string Json(HarnFuzzResult result, string? examplesDirectory)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, ScenarioWriter.Compact))
+        return FuzzReportFraming.JsonObject(json =>
         {
-            json.WriteStartObject();
             json.WriteString("engine", "harn");
             json.WriteNumber("cases", result.Cases);
             json.WriteNumber("violations", result.Violations);
@@ -60,10 +54,7 @@ public static class HarnFuzzReport
             json.WriteEndObject();
             json.WriteNumber("unclassified", result.Unclassified);
             json.WriteNumber("seed", result.Seed);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>Writes every example into <paramref name="directory"/> (created if missing), one file per class; returns the paths in class order.</summary>
